@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Writes the files generated from a single source of truth:
+//   src/model/generated/types.ts   TypeScript types from schema/levels.schema.json (json-schema-to-typescript)
+//   src/model/generated/schema.ts  the schema itself as a module, so the runtime and the bundled
+//                                  Action need no file read and no JSON-module flag
+//   src/version.ts                 the version from package.json
+// `npm test` fails when a committed file differs from what this writes (test/generated.test.ts).
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const banner = (source) => `// Generated from ${source} by \`npm run generate\`. Do not edit.\n`;
+
+/** Every generated file: repository path → content. */
+export async function generatedFiles() {
+  const schema = JSON.parse(await readFile(join(root, 'schema/levels.schema.json'), 'utf8'));
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  const types = await compile(structuredClone(schema), 'LevelsDocument', {
+    bannerComment: banner('schema/levels.schema.json').trimEnd(),
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    ignoreMinAndMaxItems: true,
+    format: true,
+  });
+  return {
+    'src/model/generated/types.ts': types,
+    'src/model/generated/schema.ts': `${banner('schema/levels.schema.json')}export const levelsSchema = ${JSON.stringify(schema, null, 2)} as const;\n`,
+    'src/version.ts': `${banner('package.json')}export const VERSION = ${JSON.stringify(pkg.version)};\n`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const [path, content] of Object.entries(await generatedFiles())) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), content);
+    console.log(`wrote ${path}`);
+  }
+}

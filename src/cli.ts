@@ -1,0 +1,126 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { fmtCommand } from './commands/fmt.js';
+import { initCommand } from './commands/init.js';
+import { processIO, type CommandIO } from './commands/io.js';
+import { lintCommand, listRulesCommand, validateCommand } from './commands/lint.js';
+import { UserError } from './errors.js';
+import { DEFAULT_TEMPLATE, TEMPLATES } from './init/templates.js';
+import { LINT_FORMATS, type LintFormat } from './lint/index.js';
+import { DEFAULT_CONFIG_FOLDER } from './model/config.js';
+import { VERSION } from './version.js';
+
+/** Options every command shares. */
+interface CommonOptions {
+  config: string;
+  quiet: boolean;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('it must be a whole number, 0 or more.');
+  return Number(value);
+}
+
+function configOption(): Option {
+  return new Option('-c, --config <dir>', 'the config folder').default(DEFAULT_CONFIG_FOLDER);
+}
+
+function quietOption(): Option {
+  return new Option('-q, --quiet', 'print only what matters (errors, results)').default(false);
+}
+
+function formatOption<T extends string>(formats: readonly T[], fallback: T): Option {
+  return new Option('-f, --format <format>', 'output format').choices(formats).default(fallback);
+}
+
+/**
+ * Declares every command in one place (Changesets' cli.ts). Each action calls one command
+ * function and records its exit code; this is the only place that turns errors into exit codes.
+ */
+export function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('levels')
+    .description('Account levels as code: lint tier rulesets, plan their impact on accounts, apply them.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`levels: ${text.replace(/^error: /, '').trimEnd()}\n`),
+    });
+  program.configureHelp({ sortSubcommands: false, showGlobalOptions: false });
+
+  program
+    .command('validate')
+    .description('check YAML syntax and the JSON Schema of every file in the config folder')
+    .addOption(configOption())
+    .addOption(formatOption(LINT_FORMATS, 'text'))
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { format: LintFormat }) => setExitCode(await validateCommand(options, io)));
+
+  program
+    .command('lint')
+    .description('run every lint rule over the config folder (exit 1 on errors)')
+    .addOption(configOption())
+    .addOption(formatOption(LINT_FORMATS, 'text'))
+    .addOption(quietOption())
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger)
+    .option('--rules', 'list every rule with its severity and one-line doc, and exit')
+    .action(async (options: CommonOptions & { format: LintFormat; maxWarnings?: number; rules?: boolean }) => {
+      setExitCode(options.rules ? await listRulesCommand(options, io) : await lintCommand(options, io));
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite config files in canonical key order and indentation, keeping comments')
+    .addOption(configOption())
+    .option('--check', 'list the files that would change and exit 1, writing nothing', false)
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { check: boolean }) => setExitCode(await fmtCommand(options, io)));
+
+  program
+    .command('init')
+    .description('create a config folder with a workspace, the JSON Schema and a starting template')
+    .argument('[dir]', 'the config folder to create', DEFAULT_CONFIG_FOLDER)
+    .addOption(
+      new Option('-t, --template <name>', 'the starting ruleset')
+        .choices(TEMPLATES.map((template) => template.id))
+        .default(DEFAULT_TEMPLATE),
+    )
+    .option('--force', 'overwrite a folder that already holds YAML files', false)
+    .addOption(quietOption())
+    .addHelpText('after', `\nTemplates:\n${TEMPLATES.map((t) => `  ${t.id.padEnd(22)} ${t.description}`).join('\n')}\n`)
+    .action(async (dir: string, options: { template: string; force: boolean; quiet: boolean }) => setExitCode(await initCommand({ dir, ...options }, io)));
+
+  for (const command of program.commands) {
+    command.showSuggestionAfterError(true).showHelpAfterError(`(run 'levels ${command.name()} --help' for usage)`);
+  }
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code: 0 success, 1 error or blocking finding, 2 changes (plan --detailed-exitcode). */
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? 0 : 1;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`levels: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`levels: internal error: ${message}\nThis is a bug in levels; please report it with the command you ran.${io.env.LEVELS_DEBUG ? `\n${(error as Error).stack}` : ' (Set LEVELS_DEBUG=1 for details.)'}\n`);
+    return 1;
+  }
+}

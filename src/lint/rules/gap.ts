@@ -1,0 +1,38 @@
+import { ScoreSet, describeInterval } from '../../ranges/score-set.js';
+import { createRule } from '../rule.js';
+
+export default createRule({
+  id: 'gap',
+  severity: 'warning',
+  type: 'static',
+  description: 'Scores inside the domain that no level covers (whole-number aware): those accounts are Unassigned.',
+  examples: {
+    valid: ['kind: LevelRuleset\nid: tiers\nname: Tiers\nlevels:\n  - { name: Target, min: 80 }\n  - { name: Qualified, min: 50, max: 79 }\n  - { name: Standard, min: 0, max: 49 }\n'],
+    invalid: ['kind: LevelRuleset\nid: tiers\nname: Tiers\nlevels:\n  - { name: Target, min: 80 }\n  - { name: Qualified, min: 55, max: 79 }\n  - { name: Standard, min: 0, max: 49 }\n'],
+  },
+  check(context) {
+    for (const source of context.rulesets) {
+      const analysis = context.ranges(source);
+      const levels = source.ruleset.levels;
+      for (const gap of analysis.gaps) {
+        // The level that starts right above the gap, else the one that ends right below it.
+        const above = analysis.levels.filter((level) => !level.inverted && levels[level.index]!.min >= gap.hi).sort((a, b) => levels[a.index]!.min - levels[b.index]!.min)[0];
+        const below = analysis.levels
+          .filter((level) => !level.inverted && levels[level.index]!.max !== undefined && levels[level.index]!.max! <= gap.lo)
+          .sort((a, b) => levels[b.index]!.max! - levels[a.index]!.max!)[0];
+        const path = above ? ['levels', above.index, 'min'] : below ? ['levels', below.index, 'max'] : ['levels'];
+        const decimalHint =
+          !context.domain.integer && gap.loOpen && gap.hiOpen
+            ? ` With decimal scores, let one level's max equal the next one's min: the level written first takes the shared score.`
+            : '';
+        const size = ScoreSet.of([gap], context.domain.integer).size;
+        const count = Number.isFinite(size) ? ` (${size} score${size === 1 ? '' : 's'})` : '';
+        context.report({
+          at: source,
+          path,
+          message: `Scores ${describeInterval(gap)}${count} are in no level of '${source.ruleset.id}', so accounts there are Unassigned.${decimalHint}`,
+        });
+      }
+    }
+  },
+});

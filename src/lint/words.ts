@@ -1,0 +1,17 @@
+import type { Level } from '../model/config.js';
+import { describeLevelRange } from '../ranges/analysis.js';
+
+/** A level as messages name it: `'Qualified' (50 to 79)`. */
+export function levelLabel(level: Pick<Level, 'name' | 'min' | 'max'>): string {
+  return `'${level.name}' (${describeLevelRange(level)})`;
+}
+
+/** `'a', 'b' and 'c'`. */
+export function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}

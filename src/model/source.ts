@@ -1,0 +1,277 @@
+import {
+  LineCounter,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import type { DocumentPath } from '../findings.js';
+
+/** Config files larger than this are refused before parsing: no real ruleset comes close. */
+export const MAX_CONFIG_FILE_BYTES = 4 * 1024 * 1024;
+
+/** How many alias expansions a document may make before it counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Keys that name object internals in JavaScript: refused wherever they appear. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A position in a file: 1-based line and column, and the end of the node. */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A problem met while reading a file, before any rule runs. */
+export interface SourceProblem {
+  rule: 'yaml-syntax' | 'schema';
+  message: string;
+  position: Position;
+  path: DocumentPath;
+}
+
+/**
+ * One config file as read: its text, and its YAML document with node positions, so that every
+ * finding can name the line and column of the offending node.
+ */
+export class SourceFile {
+  readonly lineCounter = new LineCounter();
+  /** The parsed document; undefined when the file could not be parsed at all. */
+  document: Document.Parsed | undefined;
+
+  constructor(
+    /** Path relative to the working directory, `/`-separated (or `REF:path` for a git ref). */
+    readonly path: string,
+    /** The text, without a byte-order mark. */
+    readonly text: string,
+  ) {}
+
+  /** The position of an offset in the text. */
+  positionAt(start: number, end = start): Position {
+    const from = this.lineCounter.linePos(Math.min(start, this.text.length));
+    const to = this.lineCounter.linePos(Math.min(Math.max(end, start), this.text.length));
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  }
+
+  /**
+   * The position of the node at `path`: its value, or with `target: 'key'` the key naming it.
+   * A path that goes further than the document does resolves to the deepest node that exists.
+   */
+  locate(path: DocumentPath, target: 'key' | 'value' = 'value'): Position {
+    const contents = this.document?.contents;
+    if (!contents) return this.positionAt(0);
+    let node: Node = contents;
+    let keyNode: Node | undefined;
+    for (const step of path) {
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+        if (!pair) break;
+        keyNode = isScalar(pair.key) ? pair.key : undefined;
+        if (!pair.value || !isNodeWithRange(pair.value)) {
+          node = keyNode ?? node;
+          break;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number' && isNodeWithRange(node.items[step])) {
+        node = node.items[step] as Node;
+      } else {
+        break;
+      }
+    }
+    const chosen = target === 'key' && keyNode ? keyNode : node;
+    const range = chosen.range ?? [0, 0, 0];
+    return this.positionAt(range[0], range[1]);
+  }
+}
+
+function isNodeWithRange(value: unknown): value is Node {
+  return isScalar(value) || isCollection(value) || isAlias(value);
+}
+
+export interface ParsedSource {
+  source: SourceFile;
+  /** The document as plain data; undefined when the file has problems that stop reading. */
+  value: unknown;
+  problems: SourceProblem[];
+}
+
+/**
+ * Reads one config file safely: size and encoding checked, duplicate keys, custom tags, alias
+ * bombs and prototype keys reported as problems, never thrown and never turned into objects.
+ */
+export function parseSource(path: string, content: Uint8Array | string, knownSize?: number): ParsedSource {
+  const problems: SourceProblem[] = [];
+  const start: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const fail = (rule: SourceProblem['rule'], message: string, position = start) => {
+    problems.push({ rule, message, position, path: [] });
+    return { source: new SourceFile(path, typeof content === 'string' ? content : ''), value: undefined, problems };
+  };
+
+  const size = knownSize ?? (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+  if (size > MAX_CONFIG_FILE_BYTES) {
+    return fail('yaml-syntax', `${path} is ${formatBytes(size)}, larger than a config file can be (${formatBytes(MAX_CONFIG_FILE_BYTES)} at most); is it really a ruleset?`);
+  }
+  let text: string;
+  if (typeof content === 'string') {
+    text = content;
+  } else {
+    if (content.includes(0)) return fail('yaml-syntax', `${path} is a binary file, not YAML text.`);
+    const decoded = decodeUtf8(content);
+    if (decoded.invalidLine !== undefined) {
+      return fail('yaml-syntax', `${path} is not valid UTF-8 (first bad byte on line ${decoded.invalidLine}); save it as UTF-8.`, {
+        line: decoded.invalidLine,
+        column: 1,
+        endLine: decoded.invalidLine,
+        endColumn: 1,
+      });
+    }
+    text = decoded.text;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const source = new SourceFile(path, text);
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, {
+      lineCounter: source.lineCounter,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      merge: false,
+    }) as Document.Parsed[];
+  } catch (error) {
+    return { source, value: undefined, problems: [unparsable(error, source)] };
+  }
+  if (!Array.isArray(documents)) documents = [documents];
+  const [document, second] = documents;
+  source.document = document;
+
+  for (const doc of documents) {
+    for (const issue of [...doc.errors, ...doc.warnings]) {
+      problems.push({
+        rule: 'yaml-syntax',
+        message: yamlMessage(issue.code, issue.message),
+        position: source.positionAt(issue.pos[0], issue.pos[1]),
+        path: [],
+      });
+    }
+  }
+  if (problems.length > 0) return { source, value: undefined, problems };
+
+  if (!document || document.contents === null) {
+    problems.push({
+      rule: 'schema',
+      message: `${path} is empty: each YAML file in the config folder holds one document with a kind (LevelRuleset or Workspace).`,
+      position: start,
+      path: [],
+    });
+    return { source, value: undefined, problems };
+  }
+  if (second) {
+    problems.push({
+      rule: 'schema',
+      message: `${path} holds ${documents.length} YAML documents; put each ruleset in its own file.`,
+      position: source.positionAt(second.range[0]),
+      path: [],
+    });
+    return { source, value: undefined, problems };
+  }
+
+  visit(document, {
+    Pair(_, pair, ancestry) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const range = pair.key.range ?? [0, 0, 0];
+        problems.push({
+          rule: 'schema',
+          message: `The key '${String(pair.key.value)}' is not allowed anywhere in a config file.`,
+          position: source.positionAt(range[0], range[1]),
+          path: pathOf(ancestry, pair),
+        });
+      }
+    },
+  });
+  if (problems.length > 0) return { source, value: undefined, problems };
+
+  try {
+    return { source, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
+  } catch (error) {
+    return { source, value: undefined, problems: [unparsable(error, source)] };
+  }
+}
+
+function unparsable(error: unknown, source: SourceFile): SourceProblem {
+  const position = source.positionAt(0);
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    return {
+      rule: 'yaml-syntax',
+      message: `${source.path} expands YAML aliases too many times (more than ${MAX_ALIAS_COUNT}), as an alias bomb does; write the values out.`,
+      position,
+      path: [],
+    };
+  }
+  if (error instanceof RangeError) {
+    return { rule: 'yaml-syntax', message: `${source.path} is nested too deeply to be a config file.`, position, path: [] };
+  }
+  return {
+    rule: 'yaml-syntax',
+    message: `${source.path} cannot be parsed as YAML: ${error instanceof Error ? error.message : String(error)}.`,
+    position,
+    path: [],
+  };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Duplicate key: a key appears twice in the same mapping; keep one.';
+    case 'TAG_RESOLVE_FAILED':
+      return `${text.replace('Unresolved tag', 'Custom tag')} is not allowed; config files use plain YAML values.`;
+    default:
+      return `YAML syntax error: ${text.replace(/\.$/, '')}.`;
+  }
+}
+
+function pathOf(ancestry: readonly unknown[], last: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  const chain = [...ancestry, last];
+  for (let i = 1; i < chain.length; i++) {
+    const parent = chain[i - 1];
+    const child = chain[i];
+    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    else if (isPair(child) && isScalar(child.key)) path.push(String(child.key.value));
+  }
+  return path;
+}
+
+function decodeUtf8(bytes: Uint8Array): { text: string; invalidLine?: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const bad = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, Math.max(bad, 0)).split('\n').length;
+    return { text: lenient, invalidLine: line };
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
