@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { levelsSchema } from '../model/generated/schema.js';
 
 type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
@@ -26,12 +26,23 @@ export function formatConfigText(text: string): FormatResult {
   if (document.errors.length > 0) return { ok: false, reason: `it is not valid YAML (${document.errors[0]!.message.split('\n')[0]})` };
   const contents = document.contents as Node | null;
   if (isMap(contents)) {
-    const kind = contents.get('kind');
-    sortNode(contents, schemaForKind(kind));
+    // Comments above the first key head the file (the schema line among them): they stay on top.
+    const header = takeHeader(contents);
+    sortNode(contents, schemaForKind(contents.get('kind')));
+    const first = contents.items[0]?.key;
+    if (header && isScalar(first)) first.commentBefore = first.commentBefore ? `${header}\n${first.commentBefore}` : header;
   }
   const output = document.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
   const normalized = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return { ok: true, output, changed: output !== normalized };
+}
+
+function takeHeader(map: YAMLMap): string | undefined {
+  const first = map.items[0]?.key;
+  if (!isScalar(first) || !first.commentBefore) return undefined;
+  const header = first.commentBefore;
+  first.commentBefore = undefined;
+  return header;
 }
 
 function sortNode(node: unknown, schema: SchemaNode | undefined): void {

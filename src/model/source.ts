@@ -165,6 +165,7 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
       });
     }
   }
+  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   if (problems.length > 0) return { source, value: undefined, problems };
 
   if (!document || document.contents === null) {
