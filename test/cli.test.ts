@@ -23,7 +23,7 @@ describe('levels lint on the shipped example', () => {
 
 describe('each defect of SPEC section 4 gets its rule id, line and exit code', () => {
   const cases: { rule: string; files: Record<string, string>; line: number | number[]; file?: string; code: number }[] = [
-    { rule: 'yaml-syntax', files: { 'levels/a.yaml': `${head}  - { name: Target, min: 0\n` }, line: 7, code: 1 },
+    { rule: 'yaml-syntax', files: { 'levels/a.yaml': `${head}  - { name: Target, min: 0\n` }, line: 6, code: 1 },
     { rule: 'schema', files: { 'levels/a.yaml': `${head}  - { name: Target, min: 0, colour: red }\n` }, line: 6, code: 1 },
     { rule: 'duplicate-ruleset-id', files: { 'levels/a.yaml': owned('  - { name: T, min: 0 }\n'), 'levels/b.yaml': owned('  - { name: T, min: 0 }\n').replace('primary: true', 'primary: false') }, file: 'levels/b.yaml', line: 2, code: 1 },
     { rule: 'single-primary', files: { 'levels/a.yaml': owned('  - { name: T, min: 0 }\n').replace('primary: true', 'primary: false') }, line: 2, code: 1 },

@@ -13,7 +13,7 @@ export type RuleId = keyof RuleSeverities | 'yaml-syntax' | 'schema';
  * (path → YAML) for rules that look across files. The meta-test lints every example, so the
  * docs cannot drift from the behaviour.
  */
-export type RuleExample = string | Readonly<Record<string, string>>;
+export type RuleExample = string | Readonly<Record<string, string | Uint8Array>>;
 
 /** What a rule reports: where (a ruleset and a path into its document) and what. */
 export interface Report {

@@ -132,7 +132,9 @@ export function parseConfig(files: readonly ConfigFile[], options: ParseOptions)
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const parsed = parseSource(file.path, file.content, file.size);
     sources.push(parsed.source);
-    for (const problem of parsed.problems) report(problem.rule, parsed.source, problem.message, problem.position, problem.path);
+    // A file that cannot be read may still say it is the primary: remember it, so single-primary does not also cry "no primary".
+    const claimedPrimary = /^primary[ \t]*:[ \t]*true\b/m.test(parsed.source.text);
+    for (const problem of parsed.problems) report(problem.rule, parsed.source, problem.message, problem.position, problem.path, claimedPrimary);
     if (parsed.problems.length > 0) continue;
 
     const validation = validateDocument(parsed.value);

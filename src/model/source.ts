@@ -3,6 +3,7 @@ import {
   isAlias,
   isCollection,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -118,7 +119,7 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
 
   const size = knownSize ?? (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
   if (size > MAX_CONFIG_FILE_BYTES) {
-    return fail('yaml-syntax', `${path} is ${formatBytes(size)}, larger than a config file can be (${formatBytes(MAX_CONFIG_FILE_BYTES)} at most); is it really a ruleset?`);
+    return fail('yaml-syntax', `${path} is larger than the ${formatBytes(MAX_CONFIG_FILE_BYTES)} a config file may be; is it really a ruleset?`);
   }
   let text: string;
   if (typeof content === 'string') {
@@ -126,13 +127,9 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
   } else {
     if (content.includes(0)) return fail('yaml-syntax', `${path} is a binary file, not YAML text.`);
     const decoded = decodeUtf8(content);
-    if (decoded.invalidLine !== undefined) {
-      return fail('yaml-syntax', `${path} is not valid UTF-8 (first bad byte on line ${decoded.invalidLine}); save it as UTF-8.`, {
-        line: decoded.invalidLine,
-        column: 1,
-        endLine: decoded.invalidLine,
-        endColumn: 1,
-      });
+    if (decoded.invalid) {
+      const { line, column } = decoded.invalid;
+      return fail('yaml-syntax', `${path} is not valid UTF-8 (first bad byte on line ${line}); save it as UTF-8.`, { line, column, endLine: line, endColumn: column + 1 });
     }
     text = decoded.text;
   }
@@ -147,6 +144,8 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
       strict: true,
       prettyErrors: false,
       merge: false,
+      // YAML 1.1 types (!!binary, !!set, !!timestamp ...) are refused like any other tag.
+      resolveKnownTags: false,
     }) as Document.Parsed[];
   } catch (error) {
     return { source, value: undefined, problems: [unparsable(error, source)] };
@@ -157,10 +156,12 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
 
   for (const doc of documents) {
     for (const issue of [...doc.errors, ...doc.warnings]) {
+      const [start, end] = atOpening(doc, text, issue.pos);
+      const offending = issue.code === 'DUPLICATE_KEY' ? keyAt(doc, issue.pos[0]) : text.slice(issue.pos[0], issue.pos[1]);
       problems.push({
         rule: 'yaml-syntax',
-        message: yamlMessage(issue.code, issue.message),
-        position: source.positionAt(issue.pos[0], issue.pos[1]),
+        message: yamlMessage(issue.code, issue.message, offending),
+        position: source.positionAt(start, end),
         path: [],
       });
     }
@@ -168,7 +169,7 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
   problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   if (problems.length > 0) return { source, value: undefined, problems };
 
-  if (!document || document.contents === null) {
+  if (!document || document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
     problems.push({
       rule: 'schema',
       message: `${path} is empty: each YAML file in the config folder holds one document with a kind (LevelRuleset or Workspace).`,
@@ -211,11 +212,20 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
 
 function unparsable(error: unknown, source: SourceFile): SourceProblem {
   const position = source.positionAt(0);
+  if (error instanceof ReferenceError && /^Unresolved alias/.test(error.message)) {
+    const name = error.message.split(': ').pop() ?? '';
+    return {
+      rule: 'yaml-syntax',
+      message: `The alias *${name} names no anchor (&${name}) defined before it.`,
+      position: aliasPosition(source, name) ?? position,
+      path: [],
+    };
+  }
   if (error instanceof ReferenceError && /alias/i.test(error.message)) {
     return {
       rule: 'yaml-syntax',
       message: `${source.path} expands YAML aliases too many times (more than ${MAX_ALIAS_COUNT}), as an alias bomb does; write the values out.`,
-      position,
+      position: aliasPosition(source) ?? position,
       path: [],
     };
   }
@@ -230,16 +240,60 @@ function unparsable(error: unknown, source: SourceFile): SourceProblem {
   };
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, source: string): string {
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'Duplicate key: a key appears twice in the same mapping; keep one.';
+      return `Duplicate key '${source}': it appears twice in the same mapping; keep one.`;
     case 'TAG_RESOLVE_FAILED':
-      return `${text.replace('Unresolved tag', 'Custom tag')} is not allowed; config files use plain YAML values.`;
+      return `The tag ${source} is not allowed: config files hold plain YAML values (text, numbers, true or false, lists and mappings).`;
     default:
       return `YAML syntax error: ${text.replace(/\.$/, '')}.`;
   }
+}
+
+/**
+ * Errors found at the end of the text (an unclosed `[`, `{` or quote) are reported where the
+ * unclosed node opens, which is where the fix is.
+ */
+function atOpening(document: Document.Parsed, text: string, pos: readonly [number, number]): [number, number] {
+  if (text.slice(pos[0]).trim() !== '') return [pos[0], pos[1]];
+  let opening: [number, number] | undefined;
+  visit(document, (_, node) => {
+    if (!isNode(node) || !node.range || node.range[0] > pos[0] || (opening && node.range[0] <= opening[0])) return;
+    const written = text.slice(node.range[0], node.range[1]).trimEnd();
+    const closer = isCollection(node) && node.flow ? (isMap(node) ? '}' : ']') : isScalar(node) && node.type === 'QUOTE_DOUBLE' ? '"' : isScalar(node) && node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+    if (closer && (written.length < 2 || !written.endsWith(closer))) opening = [node.range[0], node.range[0] + 1];
+  });
+  return opening ?? [pos[0], pos[1]];
+}
+
+/** The text of the map key that starts at `offset`. */
+function keyAt(document: Document.Parsed, offset: number): string {
+  let key = '';
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+    },
+  });
+  return key;
+}
+
+/** Where the alias `*name` (or, without a name, the first alias) is written. */
+function aliasPosition(source: SourceFile, name?: string): Position | undefined {
+  let found: Position | undefined;
+  if (!source.document) return undefined;
+  visit(source.document, {
+    Alias(_, node) {
+      if (found || (name !== undefined && node.source !== name) || !node.range) return;
+      found = source.positionAt(node.range[0], node.range[1]);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function pathOf(ancestry: readonly unknown[], last: unknown): (string | number)[] {
@@ -254,15 +308,37 @@ function pathOf(ancestry: readonly unknown[], last: unknown): (string | number)[
   return path;
 }
 
-function decodeUtf8(bytes: Uint8Array): { text: string; invalidLine?: number } {
+function decodeUtf8(bytes: Uint8Array): { text: string; invalid?: { line: number; column: number } } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const bad = lenient.indexOf('\uFFFD');
-    const line = lenient.slice(0, Math.max(bad, 0)).split('\n').length;
-    return { text: lenient, invalidLine: line };
+    const offset = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { text: '', invalid: { line, column: offset - lineStart + 1 } };
   }
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points above U+10FFFF.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 export function formatBytes(bytes: number): string {
@@ -274,5 +350,5 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
 }

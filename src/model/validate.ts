@@ -142,6 +142,9 @@ function describeError(error: ErrorObject, root: unknown): SchemaProblem {
     case 'type': {
       const expected = (error.params as { type: string }).type;
       const numericString = typeof error.data === 'string' && expected === 'number' && /^\s*-?\d/.test(error.data);
+      if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
+        return { message: `${capitalise(where)} must be a finite number, not ${error.data}.`, path, target: 'value' };
+      }
       return {
         message: `${capitalise(where)} must be ${article(expected)}, not ${describeValue(error.data)}${numericString ? ' (remove the quotes)' : ''}.`,
         path,
@@ -234,8 +237,9 @@ function article(type: string): string {
   return words[type] ?? `a ${type}`;
 }
 
+/** "level 3 is ..." reads better as "Level 3 is ..."; key names (min, expected_share) keep their case. */
 function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^(level|the) /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** The closest candidate within a small edit distance, for "did you mean" hints. */

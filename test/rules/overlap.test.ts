@@ -9,6 +9,7 @@ ruleTester('overlap', {
     { name: 'integer boundaries that only touch', config: ruleset([['Target', 80, 100], ['Qualified', 50, 79.5]]) },
     { name: 'an overlap outside the domain is not an overlap', config: ruleset([['Target', 80], ['Below', -20, -5], ['Also below', -10, -1]]) },
     { name: 'decimal levels that meet', config: decimal(ruleset([['Target', 80], ['Qualified', 50, 79.99]])) },
+    { name: 'with decimal scores, a level may end where the one written before it starts', config: decimal(ruleset([['Target', 79.5], ['Qualified', 50, 79.5]])) },
   ],
   invalid: [
     {
@@ -28,9 +29,14 @@ ruleTester('overlap', {
       findings: [{ line: 7, message: /'Target'.*'Qualified'.*70 to 75/ }, { line: 8, message: /'Qualified'.*'Standard'.*50 to 55/ }],
     },
     {
-      name: 'with decimal scores, sharing a boundary is an overlap',
-      config: decimal(ruleset([['Target', 79.5], ['Qualified', 50, 79.5]])),
-      findings: [{ line: 7, message: /overlap on 79\.5/ }],
+      name: 'with decimal scores, a shared boundary won by the lower level is an overlap',
+      config: decimal(ruleset([['Qualified', 50, 80], ['Target', 80]])),
+      findings: [{ line: 7, message: /overlap on 80; under first-match 'Qualified' wins/ }],
+    },
+    {
+      name: 'with decimal scores, more than the boundary is an overlap',
+      config: decimal(ruleset([['Target', 79.5], ['Qualified', 50, 80]])),
+      findings: [{ line: 7, message: /overlap on 79\.5 to 80;/ }],
     },
     {
       name: 'a level that contains an earlier one entirely points at the level',

@@ -1,6 +1,6 @@
 import { domainCeiling } from '../../ranges/domain.js';
-import { describeInterval } from '../../ranges/score-set.js';
 import { createRule } from '../rule.js';
+import { scoresAre } from '../words.js';
 
 export default createRule({
   id: 'ceiling-coverage',
@@ -20,8 +20,8 @@ export default createRule({
       const highest = analysis.highest === undefined ? undefined : source.ruleset.levels[analysis.highest]!;
       const path = highest ? ['levels', analysis.highest!, highest.max === undefined ? 'min' : 'max'] : ['levels'];
       const message = Number.isFinite(ceiling)
-        ? `The highest possible score, ${ceiling}, is in no level of '${source.ruleset.id}': scores ${describeInterval(gap)} are Unassigned. ${highest ? `Raise the max of '${highest.name}' to ${ceiling}, or leave it out.` : `Add a level that reaches ${ceiling}.`}`
-        : `No level of '${source.ruleset.id}' is open-ended: scores ${describeInterval(gap)} are Unassigned. ${highest ? `Leave max off '${highest.name}'` : 'Add an open-ended top level'}, or set Workspace scores.max.`;
+        ? `The highest possible score, ${ceiling}, is in no level of '${source.ruleset.id}': ${scoresAre(gap)} Unassigned. ${highest ? `Raise the max of '${highest.name}' to ${ceiling}, or leave it out.` : `Add a level that reaches ${ceiling}.`}`
+        : `No level of '${source.ruleset.id}' is open-ended: ${scoresAre(gap)} Unassigned. ${highest ? `Leave max off '${highest.name}'` : 'Add an open-ended top level'}, or set Workspace scores.max.`;
       context.report({ at: source, path, target: highest ? 'value' : 'key', message });
     }
   },

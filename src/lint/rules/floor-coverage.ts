@@ -1,6 +1,6 @@
 import { domainFloor } from '../../ranges/domain.js';
-import { describeInterval } from '../../ranges/score-set.js';
 import { createRule } from '../rule.js';
+import { scoresAre } from '../words.js';
 
 export default createRule({
   id: 'floor-coverage',
@@ -22,7 +22,7 @@ export default createRule({
         at: source,
         path: lowest ? ['levels', analysis.lowest!, 'min'] : ['levels'],
         target: lowest ? 'value' : 'key',
-        message: `The lowest possible score, ${floor}, is in no level of '${source.ruleset.id}': scores ${describeInterval(gap)} are Unassigned. ${lowest ? `Start '${lowest.name}' at ${floor}` : `Add a level starting at ${floor}`}, or set Workspace scores.min.`,
+        message: `The lowest possible score, ${floor}, is in no level of '${source.ruleset.id}': ${scoresAre(gap)} Unassigned. ${lowest ? `Start '${lowest.name}' at ${floor}` : `Add a level starting at ${floor}`}, or set Workspace scores.min.`,
       });
     }
   },

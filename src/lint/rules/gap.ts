@@ -21,16 +21,18 @@ export default createRule({
           .filter((level) => !level.inverted && levels[level.index]!.max !== undefined && levels[level.index]!.max! <= gap.lo)
           .sort((a, b) => levels[b.index]!.max! - levels[a.index]!.max!)[0];
         const path = above ? ['levels', above.index, 'min'] : below ? ['levels', below.index, 'max'] : ['levels'];
+        const upper = above ? levels[above.index]! : undefined;
+        const lower = below ? levels[below.index]! : undefined;
         const decimalHint =
-          !context.domain.integer && gap.loOpen && gap.hiOpen
-            ? ` With decimal scores, let one level's max equal the next one's min: the level written first takes the shared score.`
+          !context.domain.integer && gap.loOpen && gap.hiOpen && upper && lower
+            ? ` With decimal scores, end '${lower.name}' at max ${upper.min} and write '${upper.name}' before it: first-match gives ${upper.min} itself to '${upper.name}'.`
             : '';
         const size = ScoreSet.of([gap], context.domain.integer).size;
-        const count = Number.isFinite(size) ? ` (${size} score${size === 1 ? '' : 's'})` : '';
+        const scores = size === 1 ? `Score ${gap.lo} is` : `Scores ${describeInterval(gap)}${Number.isFinite(size) ? ` (${size} scores)` : ''} are`;
         context.report({
           at: source,
           path,
-          message: `Scores ${describeInterval(gap)}${count} are in no level of '${source.ruleset.id}', so accounts there are Unassigned.${decimalHint}`,
+          message: `${scores} in no level of '${source.ruleset.id}', so accounts there are Unassigned.${decimalHint}`,
         });
       }
     }

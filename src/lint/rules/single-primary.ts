@@ -1,3 +1,4 @@
+import { SourceFile } from '../../model/source.js';
 import { createRule } from '../rule.js';
 
 const ruleset = (id: string, primary: boolean) => `kind: LevelRuleset\nid: ${id}\nname: ${id}\nprimary: ${primary}\nlevels:\n  - { name: Target, min: 0 }\n`;
@@ -16,17 +17,18 @@ export default createRule({
     if (primaries.length > 1) {
       for (const source of primaries) {
         const others = primaries.filter((other) => other !== source).map((other) => `'${other.ruleset.id}' (${other.source.path})`);
+        const list = others.length === 1 ? `so is ${others[0]}` : `so are ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
         context.report({
           at: source,
           path: ['primary'],
-          message: `Ruleset '${source.ruleset.id}' is primary, and so is ${others.join(', ')}; exactly one ruleset may have primary: true.`,
+          message: `Ruleset '${source.ruleset.id}' is primary, and ${list}; exactly one ruleset may have primary: true.`,
         });
       }
       return;
     }
     if (primaries.length === 1 || context.config.problems.some((problem) => problem.claimsPrimary)) return;
-    const at = context.rulesets[0]?.source ?? context.config.workspaceSource ?? context.config.sources[0];
-    if (!at) return;
+    // With no file at all, the finding belongs to the folder itself.
+    const at = context.rulesets[0]?.source ?? context.config.workspaceSource ?? context.config.sources[0] ?? new SourceFile(context.config.folder, '');
     context.report({
       at,
       path: context.rulesets[0] ? ['id'] : [],

@@ -1,4 +1,4 @@
-import { describeDomain, domainCeiling, domainFloor } from '../../ranges/domain.js';
+import { describeDomain } from '../../ranges/domain.js';
 import { createRule } from '../rule.js';
 import { levelLabel } from '../words.js';
 
@@ -12,14 +12,12 @@ export default createRule({
     invalid: [{ 'workspace.yaml': 'kind: Workspace\nscores: { min: 0, max: 100 }\n', 'tiers.yaml': 'kind: LevelRuleset\nid: tiers\nname: Tiers\nlevels:\n  - { name: Elite, min: 120 }\n  - { name: Target, min: 80, max: 119 }\n  - { name: Standard, min: 0, max: 79 }\n' }],
   },
   check(context) {
-    const floor = domainFloor(context.domain);
-    const ceiling = domainCeiling(context.domain);
     for (const source of context.rulesets) {
       for (const analysis of context.ranges(source).levels) {
         if (analysis.inverted || !analysis.inDomain.isEmpty) continue;
         const level = source.ruleset.levels[analysis.index]!;
-        const above = level.min > ceiling;
-        const below = level.max !== undefined && level.max < floor;
+        const above = level.min > context.domain.max;
+        const below = level.max !== undefined && level.max < context.domain.min;
         const why = above || below ? `lies outside the score domain, ${describeDomain(context.domain)}` : 'holds no whole number, and scores are whole numbers';
         context.report({
           at: source,

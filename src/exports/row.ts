@@ -1,0 +1,54 @@
+/**
+ * One row of a score export as the reader hands it on: byte ranges into a buffer, reused from
+ * row to row, so that the hot path allocates nothing. Decode a field only when it is needed.
+ */
+export class Row {
+  bytes: Uint8Array = new Uint8Array(0);
+  /** 1-based line where the record starts (the header is line 1 of a CSV). */
+  line = 0;
+  /** 0-based index among the data records. */
+  record = 0;
+  /** The id and level values, trimmed and unquoted; level -1/-1 when the export has no level column. */
+  idStart = 0;
+  idEnd = 0;
+  levelStart = -1;
+  levelEnd = -1;
+  score = 0;
+  /** The raw record (CSV: its bytes without the line end), for writers that copy rows through. */
+  rawStart = 0;
+  rawEnd = 0;
+  rawBytes: Uint8Array = this.bytes;
+  /** CSV only: the level field's raw extent, quotes included; -1 when the record has none. */
+  levelFieldStart = -1;
+  levelFieldEnd = -1;
+  /** JSON Lines only: the parsed object. */
+  object: Record<string, unknown> | undefined;
+
+  id(): string {
+    return decode(this.bytes, this.idStart, this.idEnd);
+  }
+
+  /** The level column's text, or undefined when the export has no level column. */
+  level(): string | undefined {
+    return this.levelStart < 0 ? undefined : decode(this.bytes, this.levelStart, this.levelEnd);
+  }
+}
+
+/** Receives every account that counts: valid id and score, not a duplicate. */
+export interface AccountSink {
+  account(row: Row): void;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+export function decode(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** Trims ASCII spaces and tabs: returns the new [start, end). */
+export function trimRange(bytes: Uint8Array, start: number, end: number, out: Int32Array): void {
+  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
+  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
+  out[0] = start;
+  out[1] = end;
+}
