@@ -3,6 +3,8 @@
 //   src/model/generated/types.ts   TypeScript types from schema/levels.schema.json (json-schema-to-typescript)
 //   src/model/generated/schema.ts  the schema itself as a module, so the runtime and the bundled
 //                                  Action need no file read and no JSON-module flag
+//   src/plan/generated/types.ts    the Plan types from schema/plan.schema.json
+//   src/plan/generated/schema.ts   the plan schema as a module (to check plan files on apply)
 //   src/version.ts                 the version from package.json
 // `npm test` fails when a committed file differs from what this writes (test/generated.test.ts).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -24,8 +26,17 @@ export async function generatedFiles() {
     ignoreMinAndMaxItems: true,
     format: true,
   });
+  const plan = JSON.parse(await readFile(join(root, 'schema/plan.schema.json'), 'utf8'));
+  const planTypes = await compile(structuredClone(plan), 'Plan', {
+    bannerComment: banner('schema/plan.schema.json').trimEnd(),
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    format: true,
+  });
   return {
     'src/model/generated/types.ts': types,
+    'src/plan/generated/types.ts': planTypes,
+    'src/plan/generated/schema.ts': `${banner('schema/plan.schema.json')}export const planSchema = ${JSON.stringify(plan, null, 2)} as const;\n`,
     'src/model/generated/schema.ts': `${banner('schema/levels.schema.json')}export const levelsSchema = ${JSON.stringify(schema, null, 2)} as const;\n`,
     'src/version.ts': `${banner('package.json')}export const VERSION = ${JSON.stringify(pkg.version)};\n`,
   };

@@ -2,10 +2,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
 import { processIO, type CommandIO } from './commands/io.js';
+import { classifyCommand } from './commands/classify.js';
+import { explainCommand } from './commands/explain.js';
 import { lintCommand, listRulesCommand, validateCommand } from './commands/lint.js';
+import { planCommand } from './commands/plan.js';
 import { UserError } from './errors.js';
 import { DEFAULT_TEMPLATE, TEMPLATES } from './init/templates.js';
 import { LINT_FORMATS, type LintFormat } from './lint/index.js';
+import { PLAN_FORMATS, type PlanFormat } from './plan/renderers/index.js';
 import { DEFAULT_CONFIG_FOLDER } from './model/config.js';
 import { VERSION } from './version.js';
 
@@ -30,6 +34,16 @@ function quietOption(): Option {
 
 function formatOption<T extends string>(formats: readonly T[], fallback: T): Option {
   return new Option('-f, --format <format>', 'output format').choices(formats).default(fallback);
+}
+
+/** The options of commands that read a score export. */
+function addExportOptions(command: Command, required: boolean): Command {
+  return command
+    .addOption(new Option('-s, --scores <file>', 'the account score export: CSV or JSON Lines, optionally .gz').makeOptionMandatory(required))
+    .option('--id-column <name>', 'the account id column', 'account_id')
+    .option('--score-column <name>', 'the score column', 'score')
+    .option('--level-column <name>', 'the column with the level the platform shows today', 'level')
+    .option('--max-rejects <n>', 'tolerate this many rejected rows, or this share of them (such as 1%); default 0');
 }
 
 /**
@@ -68,6 +82,39 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .action(async (options: CommonOptions & { format: LintFormat; maxWarnings?: number; rules?: boolean }) => {
       setExitCode(options.rules ? await listRulesCommand(options, io) : await lintCommand(options, io));
     });
+
+  addExportOptions(
+    program
+      .command('plan')
+      .description('show what the config changes, and which accounts move between which levels')
+      .addOption(configOption())
+      .option('--against <baseline>', 'compare with: store, git:REF or none (default: git:HEAD)')
+      .option('--ref <ref>', 'read the proposed config from this git ref instead of the working tree')
+      .option('-o, --out <file>', 'write the plan as JSON to this file (for apply)')
+      .addOption(formatOption(PLAN_FORMATS, 'text'))
+      .option('--detailed-exitcode', 'exit 2 when there are changes (0: none, 1: error)', false)
+      .addOption(quietOption()),
+    false,
+  ).action(async (options: CommonOptions & { format: PlanFormat; detailedExitcode: boolean }) => setExitCode(await planCommand(options, io)));
+
+  addExportOptions(
+    program
+      .command('classify')
+      .description('write the export back with the level of every account (for reverse ETL)')
+      .addOption(configOption())
+      .option('-o, --out <file>', 'write here instead of standard output')
+      .addOption(quietOption()),
+    true,
+  ).action(async (options: CommonOptions & { scores: string; out?: string }) => setExitCode(await classifyCommand(options, io)));
+
+  program
+    .command('explain')
+    .description('say which level every ruleset gives a score, and why')
+    .argument('<score>', 'a score, such as 82 or 79.5')
+    .addOption(configOption())
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (score: string, options: CommonOptions & { format: 'text' | 'json' }) => setExitCode(await explainCommand(score, options, io)));
 
   program
     .command('fmt')

@@ -34,8 +34,21 @@ export class Row {
   }
 }
 
+/** What the reader learned from the export's header, before any row. */
+export interface ExportHeader {
+  format: 'csv' | 'jsonl';
+  /** CSV: the header's columns. */
+  columns: string[];
+  /** CSV: the delimiter found in the header. */
+  delimiter?: string;
+  /** CSV: whether the level column is there (JSON Lines: told per object). */
+  hasLevel: boolean;
+}
+
 /** Receives every account that counts: valid id and score, not a duplicate. */
 export interface AccountSink {
+  /** Called once, before the first row. */
+  start?(header: ExportHeader): void;
   account(row: Row): void;
 }
 
