@@ -188,7 +188,10 @@ export class CsvScanner {
           for (;;) {
             if (pos >= end) {
               if (!final) incomplete = true;
-              else recordEnd = pos;
+              else {
+                recordEnd = pos;
+                if (inQuotes) flags |= UNTERMINATED;
+              }
               break;
             }
             b = buf[pos]!;

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { CsvScanner, ID_ESCAPED, LEVEL_ESCAPED, UNTERMINATED, readHeader, unescapeInto, type CsvLayout, type CsvRecord } from './csv.js';
 import { IdTable, hashBytes } from './id-table.js';
-import { Row, decode, trimRange, type AccountSink } from './row.js';
+import { Row, decode, trimRange, trimSpace, type AccountSink } from './row.js';
 import { parseScoreBytes, parseScoreText, scoreProblemText } from './score.js';
 import { gzipUncompressedSize, hashFileInBackground, locateExport, openSource, type ByteSource, type ExportFile, type ExportFormat } from './source.js';
 
@@ -20,6 +20,13 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Fingerprint the file (SHA-256), on another core. Default true. */
   fingerprint?: boolean;
+  /** Bytes read at a time (default 4 MiB). Tests use tiny chunks to split records across reads. */
+  chunkSize?: number;
+  /**
+   * Keeps only these bits of each id fingerprint. Tests set it to a few bits so that different
+   * ids collide on purpose, to prove that duplicates are confirmed on the ids themselves.
+   */
+  fingerprintMask?: number;
 }
 
 /** A rejected row: where, and why. */
@@ -78,7 +85,7 @@ const BLOCK_SHIFT = 8;
 export async function readExport(path: string, cwd: string, sink: AccountSink, options: ReadOptions = {}): Promise<ExportSummary> {
   const file = await locateExport(path, cwd);
   const fingerprint = options.fingerprint === false ? undefined : hashFileInBackground(file.absolutePath);
-  const reader = new ExportReader(file, { ...DEFAULT_COLUMNS, ...options.columns }, sink, options.onProgress);
+  const reader = new ExportReader(file, { ...DEFAULT_COLUMNS, ...options.columns }, sink, options);
   try {
     await reader.read();
     await reader.confirmSuspects();
@@ -115,8 +122,14 @@ class ExportReader {
     private readonly file: ExportFile,
     private readonly names: ExportColumns,
     private readonly sink: AccountSink,
-    private readonly onProgress: ((done: number, total: number) => void) | undefined,
-  ) {}
+    private readonly options: Pick<ReadOptions, 'onProgress' | 'chunkSize' | 'fingerprintMask'>,
+  ) {
+    this.chunk = options.chunkSize ?? CHUNK;
+    this.mask = options.fingerprintMask ?? -1;
+  }
+
+  private readonly chunk: number;
+  private readonly mask: number;
 
   summary(): Omit<ExportSummary, 'sha256'> {
     return {
@@ -135,7 +148,7 @@ class ExportReader {
   async read(): Promise<void> {
     const source = await openSource(this.file);
     try {
-      let buffer: Uint8Array = new Uint8Array(CHUNK);
+      let buffer: Uint8Array = new Uint8Array(this.chunk);
       let length = await source.read(buffer, 0);
       let eof = length === 0;
       if (eof) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
@@ -174,7 +187,7 @@ class ExportReader {
       const consumed = scanner
         ? scanner.scan(buffer, pos, length, eof, (record) => this.onCsvRecord(buffer, base, record, collect))
         : this.scanJsonLines(buffer, pos, length, eof, base, collect);
-      if (!collect) this.onProgress?.(source.fileBytesRead, this.file.size);
+      if (!collect) this.options.onProgress?.(source.fileBytesRead, this.file.size);
       if (eof) break;
       const leftover = length - consumed;
       buffer.copyWithin(0, consumed, length);
@@ -260,7 +273,7 @@ class ExportReader {
     const score = parseScoreBytes(buffer, record.scoreStart, record.scoreEnd);
     if (score !== score) {
       const problem = parseScoreText(decode(buffer, record.scoreStart, record.scoreEnd));
-      return this.reject(line, scoreProblemText(typeof problem === 'string' ? problem : 'not-a-number', decode(buffer, record.scoreStart, record.scoreEnd).trim()));
+      return this.reject(line, scoreProblemText(typeof problem === 'string' ? problem : 'not-a-number', trimSpace(decode(buffer, record.scoreStart, record.scoreEnd))));
     }
     if (levelStart >= 0) {
       trimRange(bytes, levelStart, levelEnd, this.range);
@@ -268,7 +281,7 @@ class ExportReader {
       levelEnd = this.range[1]!;
     }
     hashBytes(bytes, idStart, idEnd, this.hashes);
-    const first = this.table!.insertOrFind(this.hashes[0]!, this.hashes[1]!, index);
+    const first = this.table!.insertOrFind(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
     if (first >= 0) {
       this.suspects.push({
         record: index,
@@ -337,7 +350,7 @@ class ExportReader {
       this.hasLevel = Object.hasOwn(record, this.names.level);
     }
     const rawId = Object.hasOwn(record, this.names.id) ? record[this.names.id] : undefined;
-    const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : undefined;
+    const id = typeof rawId === 'string' ? trimSpace(rawId) : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : undefined;
     if (collect) {
       if (id !== undefined) collect.found.set(index, { id, line });
       return;
@@ -348,16 +361,16 @@ class ExportReader {
     if (typeof rawScore === 'number') score = rawScore;
     else if (typeof rawScore === 'string') {
       const parsed = parseScoreText(rawScore);
-      if (typeof parsed !== 'number') return this.reject(line, scoreProblemText(parsed, rawScore.trim()));
+      if (typeof parsed !== 'number') return this.reject(line, scoreProblemText(parsed, trimSpace(rawScore)));
       score = parsed;
     } else return this.reject(line, rawScore === undefined || rawScore === null ? `no ${this.names.score}` : `${this.names.score} is not a number`);
     const rawLevel = Object.hasOwn(record, this.names.level) ? record[this.names.level] : undefined;
-    const level = typeof rawLevel === 'string' ? rawLevel.trim() : rawLevel === undefined || rawLevel === null ? (this.hasLevel ? '' : undefined) : String(rawLevel);
+    const level = typeof rawLevel === 'string' ? trimSpace(rawLevel) : rawLevel === undefined || rawLevel === null ? (this.hasLevel ? '' : undefined) : String(rawLevel);
 
     const idBytes = Buffer.from(level === undefined ? id : id + level, 'utf8');
     const idLength = Buffer.byteLength(id, 'utf8');
     hashBytes(idBytes, 0, idLength, this.hashes);
-    const first = this.table!.insertOrFind(this.hashes[0]!, this.hashes[1]!, index);
+    const first = this.table!.insertOrFind(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
     if (first >= 0) {
       this.suspects.push({ record: index, line, first, id, score, level, raw: raw.slice(), levelField: [-1, -1], object: record });
       return;
@@ -432,7 +445,7 @@ class ExportReader {
       const source = await openSource(this.file, start, end);
       try {
         const collect: Collector = { wanted, found, record: this.file.compressed ? 0 : block << BLOCK_SHIFT };
-        let buffer: Uint8Array = new Uint8Array(this.file.compressed ? CHUNK : Math.min(CHUNK, Math.max(1024, end - start)));
+        let buffer: Uint8Array = new Uint8Array(this.file.compressed ? this.chunk : Math.min(this.chunk, Math.max(16, end - start)));
         let length = await source.read(buffer, 0);
         let pos = 0;
         this.line = this.file.compressed ? 1 : this.blockLines[block]!;

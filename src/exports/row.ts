@@ -58,10 +58,20 @@ export function decode(bytes: Uint8Array, start: number, end: number): string {
   return utf8.decode(bytes.subarray(start, end));
 }
 
-/** Trims ASCII spaces and tabs: returns the new [start, end). */
+/** Whitespace around a value is ignored: ASCII space, tab, line breaks, form feed. */
+export function isSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
+/** Trims ASCII whitespace: writes the new [start, end) to `out`. */
 export function trimRange(bytes: Uint8Array, start: number, end: number, out: Int32Array): void {
-  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
-  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
   out[0] = start;
   out[1] = end;
+}
+
+/** The same trim for strings (JSON Lines values, score text). */
+export function trimSpace(text: string): string {
+  return text.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
 }

@@ -1,3 +1,5 @@
+import { isSpace, trimSpace } from './row.js';
+
 /**
  * Score parsing, strict and exact: a score is a plain decimal or exponent number
  * (`82`, `-0`, `79.5`, `.5`, `8.2e1`), with whitespace around it ignored. Hex (`0x10`),
@@ -27,7 +29,7 @@ export function scoreProblemText(problem: ScoreProblem, raw: string): string {
 
 /** Parses score text; a ScoreProblem when it is not a finite plain number. */
 export function parseScoreText(text: string): number | ScoreProblem {
-  const trimmed = text.trim();
+  const trimmed = trimSpace(text);
   if (trimmed === '') return 'empty';
   if (!PLAIN_NUMBER.test(trimmed)) return 'not-a-number';
   const value = Number(trimmed);
@@ -39,8 +41,8 @@ export function parseScoreText(text: string): number | ScoreProblem {
  * score": call parseScoreText on the decoded text for the reason (rejections are rare).
  */
 export function parseScoreBytes(bytes: Uint8Array, start: number, end: number): number {
-  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
-  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
   if (start === end) return Number.NaN;
   let i = start;
   let negative = false;
