@@ -109,6 +109,25 @@ describe('levels plan', () => {
     expect(runCli(['plan', '--scores', 'bad.csv', '--max-rejects', 'lots'], { cwd: root }).stderr).toBe("levels: --max-rejects takes a number of rows (such as 10) or a share of them (such as 0.5%), not 'lots'.\n");
   });
 
+  it('stays exact when a rejected duplicate held the only extreme score (the export is read again without it)', () => {
+    const root = makeRepo({
+      ...exampleFiles,
+      'dup.csv': 'account_id,score\nA,10\nB,20\nC,30\nA,150\n',
+    });
+    const plan = JSON.parse(runCli(['plan', '--scores', 'dup.csv', '--max-rejects', '1', '--format', 'json'], { cwd: root }).stdout);
+    expect(plan.impact).toMatchObject({ accounts: 3, rejected: 1, duplicates: 1 });
+    expect(plan.impact.rejected_rows).toEqual([{ line: 5, reason: "duplicate account_id 'A' (first counted on line 2)" }]);
+    // 150 is above the domain max (100), but it is a rejected duplicate: no score lies outside.
+    expect(plan.findings.map((finding: { rule: string }) => finding.rule)).not.toContain('score-outside-domain');
+    expect(plan.impact.after.find((entry: { level: string }) => entry.level === 'Target').count).toBe(0);
+
+    // The Unassigned range is in a message: a retracted -50 must not stretch it.
+    writeFileSync(join(root, 'neg.csv'), 'account_id,score\nX,-3\nY,-4\nX,-50\n');
+    const negative = JSON.parse(runCli(['plan', '--scores', 'neg.csv', '--max-rejects', '1', '--format', 'json'], { cwd: root }).stdout);
+    const unassigned = negative.findings.filter((finding: { rule: string }) => finding.rule === 'unassigned-accounts');
+    expect(unassigned[0].message).toMatch(/^2 accounts of neg\.csv \(100\.0%, scores -4 to -3\) fall in no level of 'enterprise-tiers'/);
+  });
+
   it('names bad baselines and missing exports in one sentence', () => {
     const root = makeRepo(exampleFiles);
     for (const [args, message] of [

@@ -102,7 +102,9 @@ export async function classifyCommand(options: ClassifyCommandOptions, io: Comma
   const writer = new ClassifyWriter(output, new Classifier(active?.levels ?? []), active?.levels.map((level) => level.name) ?? [], columnsOf(options).level);
   let ok = false;
   try {
-    const summary = await readScores(options, writer, io);
+    // A writer cannot take a row back: learn the duplicates first, then write without them.
+    const first = await readScores({ ...options, quiet: true }, { account() {}, retract() {} }, io);
+    const summary = await readScores(options, writer, io, first.duplicateRecords);
     output.flush();
     if (summary.rejected > 0 && !options.quiet) {
       io.stderr.write(`levels: ${formatCount(summary.rejected)} rejected row${summary.rejected === 1 ? ' was' : 's were'} left out (first: line ${summary.rejectedRows[0]!.line}, ${summary.rejectedRows[0]!.reason}).\n`);

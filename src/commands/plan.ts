@@ -39,15 +39,22 @@ export async function buildPlan(options: PlanCommandOptions, io: CommandIO): Pro
   let scores: Parameters<typeof computePlan>[0]['scores'];
   if (options.scores !== undefined) {
     const proposedSnapshot = snapshotOf(proposed.config);
-    const after = activeOf(proposedSnapshot);
-    const tally = new ImpactTally({
-      before: activeOf(baseline.snapshot),
-      after,
-      enabled: proposedSnapshot.rulesets.map(({ ruleset }) => ruleset).filter((ruleset) => ruleset.enabled),
-      domain: proposed.config.workspace.scores,
-      hasLevel: false,
-    });
-    const summary = await readScores({ ...options, scores: options.scores, quiet: options.quiet }, tally, io);
+    const newTally = () =>
+      new ImpactTally({
+        before: activeOf(baseline.snapshot),
+        after: activeOf(proposedSnapshot),
+        enabled: proposedSnapshot.rulesets.map(({ ruleset }) => ruleset).filter((ruleset) => ruleset.enabled),
+        domain: proposed.config.workspace.scores,
+        hasLevel: false,
+      });
+    const scoreOptions = { ...options, scores: options.scores, quiet: options.quiet };
+    let tally = newTally();
+    let summary = await readScores(scoreOptions, tally, io);
+    if (!tally.exact) {
+      // A retracted duplicate held the only lowest or highest score: read again without the duplicates.
+      tally = newTally();
+      summary = await readScores(scoreOptions, tally, io, summary.duplicateRecords);
+    }
     scores = { tally: tally.result(summary.hasLevel), summary };
   }
   const plan = computePlan({

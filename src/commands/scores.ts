@@ -34,12 +34,12 @@ export function allowedRejects(maxRejects: string | undefined, rows: number): nu
  * Reads the export into `sink`, with a progress bar, and applies the reject policy: more
  * rejected rows than --max-rejects allows is an error naming the first ones and the fix.
  */
-export async function readScores(options: ScoreOptions, sink: AccountSink, io: CommandIO): Promise<ExportSummary> {
+export async function readScores(options: ScoreOptions, sink: AccountSink, io: CommandIO, knownDuplicates?: ReadonlyMap<number, string>): Promise<ExportSummary> {
   allowedRejects(options.maxRejects, 0); // Check the option before reading a large file.
   const bar = progressBar(io.stderr, `Reading ${options.scores}`, !options.quiet);
   let summary: ExportSummary;
   try {
-    summary = await readExport(options.scores, io.cwd, sink, { columns: columnsOf(options), onProgress: bar.update });
+    summary = await readExport(options.scores, io.cwd, sink, { columns: columnsOf(options), onProgress: bar.update, ...(knownDuplicates ? { knownDuplicates } : {}) });
   } finally {
     bar.finish();
   }

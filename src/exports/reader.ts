@@ -1,9 +1,11 @@
+import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { CsvScanner, ID_ESCAPED, LEVEL_ESCAPED, UNTERMINATED, readHeader, unescapeInto, type CsvLayout, type CsvRecord } from './csv.js';
-import { IdTable, hashBytes } from './id-table.js';
+import { DuplicateLog } from './dedupe.js';
+import { hashBytes } from './hash.js';
 import { Row, decode, trimRange, trimSpace, type AccountSink } from './row.js';
 import { parseScoreBytes, parseScoreText, scoreProblemText } from './score.js';
-import { gzipUncompressedSize, hashFileInBackground, locateExport, openSource, type ByteSource, type ExportFile, type ExportFormat } from './source.js';
+import { gzipUncompressedSize, hashFileInBackground, locateExport, openSource, type ByteSource, type ExportFile } from './source.js';
 
 /** Column names: `--id-column`, `--score-column` and the optional level column. */
 export interface ExportColumns {
@@ -20,12 +22,15 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Fingerprint the file (SHA-256), on another core. Default true. */
   fingerprint?: boolean;
+  /**
+   * Duplicates found by an earlier read of the same file (record → reason): rejected as they
+   * come, so nothing is handed on that would have to be retracted. Sinks that cannot retract
+   * (writers) read twice with this.
+   */
+  knownDuplicates?: ReadonlyMap<number, string>;
   /** Bytes read at a time (default 4 MiB). Tests use tiny chunks to split records across reads. */
   chunkSize?: number;
-  /**
-   * Keeps only these bits of each id fingerprint. Tests set it to a few bits so that different
-   * ids collide on purpose, to prove that duplicates are confirmed on the ids themselves.
-   */
+  /** Keeps only these bits of each id hash: tests make ids collide on purpose, to prove duplicates are confirmed on the ids. */
   fingerprintMask?: number;
 }
 
@@ -55,32 +60,32 @@ export interface ExportSummary {
   /** The first rejected rows by line. */
   rejectedRows: RejectedRow[];
   duplicates: number;
+  /** Every duplicate, by record: pass it as `knownDuplicates` to read the file again without them. */
+  duplicateRecords: ReadonlyMap<number, string>;
 }
 
-/** A row held back because its id's fingerprint was seen before: confirmed on the ids at the end. */
-interface Suspect {
-  record: number;
-  line: number;
-  /** The record whose slot it matched. */
-  first: number;
+/** A row read again: what confirmation and retraction need of it. */
+interface Reread {
   id: string;
+  line: number;
   score: number;
   level: string | undefined;
-  /** The raw record, for writers that copy rows through (classify). */
   raw: Uint8Array;
-  levelField: [number, number];
   object: Record<string, unknown> | undefined;
 }
 
 const CHUNK = 4 << 20;
-/** Every BLOCK-th record's offset and line are kept, to re-read records for confirmation. */
+/** Every BLOCK-th record's offset and line are kept, to read records again. */
 const BLOCK_SHIFT = 8;
 
 /**
  * Streams a score export into `sink`: every account with an id and a finite score, once.
  * Rows with a missing id, a bad score, or an id that already counted are rejected, counted, and
- * the first ones reported with their line; nothing is dropped silently. Memory stays flat:
- * a read buffer, 8 bytes per distinct id, and a small index of every 256th record.
+ * the first ones reported with their line; nothing is dropped silently. Memory stays flat but
+ * for 8 bytes a counted row (the duplicate log) and an index of every 256th record.
+ *
+ * Rows are handed on as they are read. A row found at the end to repeat an id that counted
+ * before it is then retracted from the sink (`retract`), unless `knownDuplicates` named it.
  */
 export async function readExport(path: string, cwd: string, sink: AccountSink, options: ReadOptions = {}): Promise<ExportSummary> {
   const file = await locateExport(path, cwd);
@@ -88,7 +93,7 @@ export async function readExport(path: string, cwd: string, sink: AccountSink, o
   const reader = new ExportReader(file, { ...DEFAULT_COLUMNS, ...options.columns }, sink, options);
   try {
     await reader.read();
-    await reader.confirmSuspects();
+    await reader.settleDuplicates();
   } catch (error) {
     await fingerprint?.catch(() => undefined);
     throw error;
@@ -101,35 +106,34 @@ class ExportReader {
   private columns: string[] = [];
   private hasLevel = false;
   private delimiter: string | undefined;
+  private layout: CsvLayout | undefined;
   private records = 0;
   private accounts = 0;
   private rejected = 0;
-  private duplicates = 0;
   private rejectedRows: RejectedRow[] = [];
-  private table: IdTable | undefined;
-  private readonly suspects: Suspect[] = [];
+  private readonly duplicateRecords = new Map<number, string>();
+  private log: DuplicateLog | undefined;
   private readonly hashes = new Int32Array(2);
   private readonly range = new Int32Array(2);
   private readonly row = new Row();
-  private scratch = new Uint8Array(1024);
+  private scratch = new Uint8Array(256);
   /** File offset (of the decompressed stream) and line of every BLOCK-th record. */
-  private blockOffsets: number[] = [];
-  private blockLines: number[] = [];
-  private layout: CsvLayout | undefined;
-  private jsonColumns: ExportColumns | undefined;
+  private readonly blockOffsets: number[] = [];
+  private readonly blockLines: number[] = [];
+  /** The line the scan is on (JSON Lines; the CSV scanner keeps its own). */
+  private line = 1;
+  private readonly chunk: number;
+  private readonly mask: number;
 
   constructor(
     private readonly file: ExportFile,
     private readonly names: ExportColumns,
     private readonly sink: AccountSink,
-    private readonly options: Pick<ReadOptions, 'onProgress' | 'chunkSize' | 'fingerprintMask'>,
+    private readonly options: ReadOptions,
   ) {
     this.chunk = options.chunkSize ?? CHUNK;
     this.mask = options.fingerprintMask ?? -1;
   }
-
-  private readonly chunk: number;
-  private readonly mask: number;
 
   summary(): Omit<ExportSummary, 'sha256'> {
     return {
@@ -140,8 +144,9 @@ class ExportReader {
       rows: this.records,
       accounts: this.accounts,
       rejected: this.rejected,
-      rejectedRows: this.rejectedRows,
-      duplicates: this.duplicates,
+      rejectedRows: [...this.rejectedRows].sort((a, b) => a.line - b.line).slice(0, REPORTED_REJECTS),
+      duplicates: this.duplicateRecords.size,
+      duplicateRecords: this.duplicateRecords,
     };
   }
 
@@ -150,53 +155,84 @@ class ExportReader {
     try {
       let buffer: Uint8Array = new Uint8Array(this.chunk);
       let length = await source.read(buffer, 0);
-      let eof = length === 0;
-      if (eof) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
-      // Grow until the first record (the CSV header) is complete.
+      if (length === 0) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
       let start = 0;
+      let eof = false;
       if (this.file.format === 'csv') {
-        let header = readHeader(buffer.subarray(0, length), eof);
-        while (!header) {
-          if (length === buffer.length) buffer = grow(buffer, length);
-          const read = await source.read(buffer, length);
-          eof = read === 0;
-          length += read;
-          header = readHeader(buffer.subarray(0, length), eof);
-        }
-        this.useHeader(header.columns, header.delimiter);
-        start = header.end;
-        this.line = 1 + header.lines;
+        const primed = await this.primeHeader(source, buffer, length);
+        [buffer, length, eof] = [primed.buffer, primed.length, primed.eof];
+        this.useHeader(primed.columns, primed.delimiter);
+        start = primed.end;
+        this.line = primed.line;
       }
       this.sink.start?.({ format: this.file.format, columns: this.columns, ...(this.delimiter ? { delimiter: this.delimiter } : {}), hasLevel: this.hasLevel });
-      this.table = new IdTable(await this.expectedRows(buffer, start, length));
+      if (!this.options.knownDuplicates) this.log = new DuplicateLog(await this.expectedRows(buffer, start, length));
       await this.scanAll(source, buffer, start, length, eof, 0);
     } finally {
       await source.close();
     }
   }
 
-  /** The line the scan is on (JSON Lines; the CSV scanner keeps its own). */
-  private line = 1;
+  /** Reads until the CSV header record is complete; returns it and the primed buffer. */
+  private async primeHeader(source: ByteSource, buffer: Uint8Array, length: number) {
+    let eof = false;
+    let header = readHeader(buffer.subarray(0, length), eof);
+    while (!header) {
+      if (length === buffer.length) buffer = grow(buffer, length);
+      const read = await source.read(buffer, length);
+      eof = read === 0;
+      length += read;
+      header = readHeader(buffer.subarray(0, length), eof);
+    }
+    return { ...header, buffer, length, eof, line: 1 + header.lines };
+  }
 
-  /** Scans from `start` of a primed buffer to the end of the source (or of its range). */
-  private async scanAll(source: ByteSource, buffer: Uint8Array, start: number, length: number, eof: boolean, baseOffset: number, collect?: Collector): Promise<void> {
+  /**
+   * Scans from `start` of a primed buffer to the end of the source (or of its range). Reads are
+   * double-buffered: the next chunk is read into a second buffer, after a reserve for the
+   * incomplete record that ends this one, while this one is scanned.
+   */
+  private async scanAll(source: ByteSource, first: Uint8Array, start: number, firstLength: number, atEnd: boolean, baseOffset: number, reread?: Rereader): Promise<void> {
     const scanner = this.layout ? new CsvScanner(this.layout, this.line) : undefined;
+    const reserve = 1 << 16;
+    let buffer: Uint8Array = first;
+    let length = firstLength;
+    let eof = atEnd;
     let base = baseOffset;
     let pos = start;
+    let spare: Uint8Array = new Uint8Array(reserve + Math.max(first.length, this.chunk));
+    let pending = eof ? undefined : source.read(spare, reserve);
     for (;;) {
+      const chunk = buffer;
+      const chunkBase = base;
       const consumed = scanner
-        ? scanner.scan(buffer, pos, length, eof, (record) => this.onCsvRecord(buffer, base, record, collect))
-        : this.scanJsonLines(buffer, pos, length, eof, base, collect);
-      if (!collect) this.options.onProgress?.(source.fileBytesRead, this.file.size);
+        ? scanner.scan(chunk, pos, length, eof, (record) => (reread ? this.rereadCsv(chunk, record, reread) : this.onCsvRecord(chunk, chunkBase, record)))
+        : this.scanJsonLines(chunk, pos, length, eof, base, reread);
+      if (!reread) this.options.onProgress?.(source.fileBytesRead, this.file.size);
       if (eof) break;
+      const read = await pending!;
       const leftover = length - consumed;
-      buffer.copyWithin(0, consumed, length);
       base += consumed;
-      if (leftover === buffer.length) buffer = grow(buffer, leftover);
-      const read = await source.read(buffer, leftover);
+      if (leftover <= reserve) {
+        // The incomplete record goes just before what was read: no copy of the chunk itself.
+        spare.set(chunk.subarray(consumed, length), reserve - leftover);
+        [buffer, spare] = [spare, chunk];
+        pos = reserve - leftover;
+        length = reserve + read;
+      } else {
+        // A record longer than the reserve: join the pieces in a buffer big enough for both.
+        const joined = new Uint8Array(Math.max(chunk.length * 2, leftover + read + reserve));
+        joined.set(chunk.subarray(consumed, length), 0);
+        joined.set(spare.subarray(reserve, reserve + read), leftover);
+        buffer = joined;
+        spare = new Uint8Array(joined.length);
+        pos = 0;
+        length = leftover + read;
+      }
+      base -= pos;
       eof = read === 0;
-      length = leftover + read;
-      pos = 0;
+      if (spare.length < reserve + this.chunk) spare = new Uint8Array(reserve + this.chunk);
+      pending = eof ? undefined : source.read(spare.subarray(0, reserve + this.chunk), reserve);
     }
     if (scanner) this.line = scanner.line;
   }
@@ -204,7 +240,7 @@ class ExportReader {
   private useHeader(columns: string[], delimiter: number): void {
     this.columns = columns;
     this.delimiter = String.fromCharCode(delimiter);
-    const find = (name: string) => columns.findIndex((column) => column.trim().toLowerCase() === name.trim().toLowerCase());
+    const find = (name: string) => columns.findIndex((column) => trimSpace(column).toLowerCase() === trimSpace(name).toLowerCase());
     const id = find(this.names.id);
     const score = find(this.names.score);
     const level = find(this.names.level);
@@ -218,13 +254,12 @@ class ExportReader {
     this.layout = { delimiter, idColumn: id, scoreColumn: score, levelColumn: level };
   }
 
-  /** Rows to size the id table for: the file size over the mean record size of the first chunk. */
+  /** Rows to size the duplicate log for: the file size over the mean record size of the first chunk. */
   private async expectedRows(buffer: Uint8Array, start: number, length: number): Promise<number> {
     let lines = 0;
     for (let i = start; i < length; i++) if (buffer[i] === 10) lines++;
-    const sampled = Math.max(1, length - start);
     const total = (await gzipUncompressedSize(this.file)) ?? this.file.size;
-    return lines === 0 ? 1024 : Math.ceil(((total - start) / sampled) * lines * 1.05);
+    return lines === 0 ? 1024 : Math.ceil(((total - start) / Math.max(1, length - start)) * lines * 1.05);
   }
 
   private reject(line: number, reason: string): void {
@@ -232,20 +267,31 @@ class ExportReader {
     if (this.rejectedRows.length < REPORTED_REJECTS) this.rejectedRows.push({ line, reason });
   }
 
-  private markBlock(record: number, offset: number, line: number): void {
-    if ((record & ((1 << BLOCK_SHIFT) - 1)) === 0) {
+  /** Counts a record; keeps the offset and line of every 256th. Returns its index. */
+  private nextRecord(offset: number, line: number): number {
+    const index = this.records++;
+    if ((index & ((1 << BLOCK_SHIFT) - 1)) === 0) {
       this.blockOffsets.push(offset);
       this.blockLines.push(line);
     }
+    return index;
   }
 
-  private onCsvRecord(buffer: Uint8Array, base: number, record: CsvRecord, collect: Collector | undefined): void {
-    const index = collect ? collect.record++ : this.records++;
-    if (!collect) this.markBlock(index, base + record.start, record.line);
-    if (collect && !collect.wanted.has(index)) return;
+  /** A duplicate already known from an earlier read: rejected before anything else. */
+  private knownDuplicate(index: number, line: number): boolean {
+    const reason = this.options.knownDuplicates?.get(index);
+    if (reason === undefined) return false;
+    this.duplicateRecords.set(index, reason);
+    this.reject(line, reason);
+    return true;
+  }
+
+  private onCsvRecord(buffer: Uint8Array, base: number, record: CsvRecord): void {
     const line = record.line;
-    if (record.flags & UNTERMINATED) return collect ? undefined : this.reject(line, 'a quoted field is never closed');
-    if (record.idStart < 0) return collect ? undefined : this.reject(line, `no ${this.names.id} value (the row has too few fields)`);
+    const index = this.nextRecord(base + record.start, line);
+    if (record.flags & UNTERMINATED) return this.reject(line, 'a quoted field is never closed');
+    if (record.idStart < 0) return this.reject(line, `no ${this.names.id} value (the row has too few fields)`);
+    if (this.knownDuplicate(index, line)) return;
     // The id and level, unquoted (into scratch when they hold doubled quotes) and trimmed.
     let bytes = buffer;
     let idStart = record.idStart;
@@ -264,37 +310,18 @@ class ExportReader {
     trimRange(bytes, idStart, idEnd, this.range);
     idStart = this.range[0]!;
     idEnd = this.range[1]!;
-    if (collect) {
-      collect.found.set(index, { id: decode(bytes, idStart, idEnd), line });
-      return;
-    }
     if (idStart === idEnd) return this.reject(line, `empty ${this.names.id}`);
     if (record.scoreStart < 0) return this.reject(line, `no ${this.names.score} value (the row has too few fields)`);
     const score = parseScoreBytes(buffer, record.scoreStart, record.scoreEnd);
-    if (score !== score) {
-      const problem = parseScoreText(decode(buffer, record.scoreStart, record.scoreEnd));
-      return this.reject(line, scoreProblemText(typeof problem === 'string' ? problem : 'not-a-number', trimSpace(decode(buffer, record.scoreStart, record.scoreEnd))));
-    }
+    if (score !== score) return this.rejectScore(line, decode(buffer, record.scoreStart, record.scoreEnd));
     if (levelStart >= 0) {
       trimRange(bytes, levelStart, levelEnd, this.range);
       levelStart = this.range[0]!;
       levelEnd = this.range[1]!;
     }
-    hashBytes(bytes, idStart, idEnd, this.hashes);
-    const first = this.table!.insertOrFind(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
-    if (first >= 0) {
-      this.suspects.push({
-        record: index,
-        line,
-        first,
-        id: decode(bytes, idStart, idEnd),
-        score,
-        level: levelStart >= 0 ? decode(bytes, levelStart, levelEnd) : undefined,
-        raw: buffer.slice(record.start, record.end),
-        levelField: [record.levelFieldStart - record.start, record.levelFieldEnd - record.start],
-        object: undefined,
-      });
-      return;
+    if (this.log) {
+      hashBytes(bytes, idStart, idEnd, this.hashes);
+      this.log.append(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
     }
     const row = this.row;
     row.bytes = bytes;
@@ -315,8 +342,13 @@ class ExportReader {
     this.sink.account(row);
   }
 
+  private rejectScore(line: number, text: string): void {
+    const problem = parseScoreText(text);
+    this.reject(line, scoreProblemText(typeof problem === 'string' ? problem : 'not-a-number', trimSpace(text)));
+  }
+
   /** JSON Lines: one object a line; returns where the first incomplete line starts. */
-  private scanJsonLines(buffer: Uint8Array, pos: number, length: number, eof: boolean, base: number, collect: Collector | undefined): number {
+  private scanJsonLines(buffer: Uint8Array, pos: number, length: number, eof: boolean, base: number, reread: Rereader | undefined): number {
     while (pos < length) {
       let end = buffer.indexOf(10, pos);
       if (end < 0 || end >= length) {
@@ -328,151 +360,191 @@ class ExportReader {
       pos = end + 1;
       const text = decode(buffer, lineStart, end).trim();
       if (text === '') continue;
-      const index = collect ? collect.record++ : this.records++;
-      if (!collect) this.markBlock(index, base + lineStart, line);
-      if (collect && !collect.wanted.has(index)) continue;
-      this.onJsonLine(text, line, index, buffer.subarray(lineStart, end), collect);
+      if (reread) {
+        const index = reread.record++;
+        if (reread.wanted.has(index)) this.rereadJson(text, line, index, buffer.subarray(lineStart, end), reread);
+        continue;
+      }
+      const index = this.nextRecord(base + lineStart, line);
+      if (this.knownDuplicate(index, line)) continue;
+      this.onJsonLine(text, line, index, buffer.subarray(lineStart, end));
     }
     return Math.min(pos, length);
   }
 
-  private onJsonLine(text: string, line: number, index: number, raw: Uint8Array, collect: Collector | undefined): void {
+  /** The id, score and level of a JSON line, or the reason it is rejected. */
+  private parseJson(text: string): { id: string; score: number; level: string | undefined; object: Record<string, unknown> } | string {
     let object: unknown;
     try {
       object = JSON.parse(text);
     } catch {
-      return collect ? undefined : this.reject(line, 'not valid JSON');
+      return 'not valid JSON';
     }
-    if (object === null || typeof object !== 'object' || Array.isArray(object)) return collect ? undefined : this.reject(line, 'not a JSON object');
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) return 'not a JSON object';
     const record = object as Record<string, unknown>;
     if (this.columns.length === 0) {
       this.columns = Object.keys(record);
       this.hasLevel = Object.hasOwn(record, this.names.level);
     }
-    const rawId = Object.hasOwn(record, this.names.id) ? record[this.names.id] : undefined;
+    const value = (name: string) => (Object.hasOwn(record, name) ? record[name] : undefined);
+    const rawId = value(this.names.id);
     const id = typeof rawId === 'string' ? trimSpace(rawId) : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : undefined;
-    if (collect) {
-      if (id !== undefined) collect.found.set(index, { id, line });
-      return;
-    }
-    if (id === undefined || id === '') return this.reject(line, rawId === undefined || rawId === null || rawId === '' ? `no ${this.names.id}` : `${this.names.id} is not text or a number`);
-    const rawScore = Object.hasOwn(record, this.names.score) ? record[this.names.score] : undefined;
+    if (id === undefined || id === '') return rawId === undefined || rawId === null || rawId === '' ? `no ${this.names.id}` : `${this.names.id} is not text or a number`;
+    const rawScore = value(this.names.score);
     let score: number;
     if (typeof rawScore === 'number') score = rawScore;
     else if (typeof rawScore === 'string') {
       const parsed = parseScoreText(rawScore);
-      if (typeof parsed !== 'number') return this.reject(line, scoreProblemText(parsed, trimSpace(rawScore)));
+      if (typeof parsed !== 'number') return scoreProblemText(parsed, trimSpace(rawScore));
       score = parsed;
-    } else return this.reject(line, rawScore === undefined || rawScore === null ? `no ${this.names.score}` : `${this.names.score} is not a number`);
-    const rawLevel = Object.hasOwn(record, this.names.level) ? record[this.names.level] : undefined;
+    } else return rawScore === undefined || rawScore === null ? `no ${this.names.score}` : `${this.names.score} is not a number`;
+    const rawLevel = value(this.names.level);
     const level = typeof rawLevel === 'string' ? trimSpace(rawLevel) : rawLevel === undefined || rawLevel === null ? (this.hasLevel ? '' : undefined) : String(rawLevel);
-
-    const idBytes = Buffer.from(level === undefined ? id : id + level, 'utf8');
-    const idLength = Buffer.byteLength(id, 'utf8');
-    hashBytes(idBytes, 0, idLength, this.hashes);
-    const first = this.table!.insertOrFind(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
-    if (first >= 0) {
-      this.suspects.push({ record: index, line, first, id, score, level, raw: raw.slice(), levelField: [-1, -1], object: record });
-      return;
-    }
-    this.deliver(idBytes, idLength, score, level === undefined ? -1 : idLength, line, index, raw, record);
+    return { id, score, level, object: record };
   }
 
-  /** Hands on a row built from separate values (JSON Lines, confirmed suspects). */
-  private deliver(bytes: Uint8Array, idLength: number, score: number, levelStart: number, line: number, index: number, raw: Uint8Array, object: Record<string, unknown> | undefined, levelField: [number, number] = [-1, -1]): void {
+  private onJsonLine(text: string, line: number, index: number, raw: Uint8Array): void {
+    const parsed = this.parseJson(text);
+    if (typeof parsed === 'string') return this.reject(line, parsed);
+    const idLength = Buffer.byteLength(parsed.id, 'utf8');
+    const bytes = Buffer.from(parsed.level === undefined ? parsed.id : parsed.id + parsed.level, 'utf8');
+    if (this.log) {
+      hashBytes(bytes, 0, idLength, this.hashes);
+      this.log.append(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
+    }
+    this.accounts++;
+    this.sink.account(this.rowOf({ ...parsed, line, raw }, index));
+  }
+
+  /** A Row from separate values (JSON Lines, rows read again for retraction). */
+  private rowOf(values: Omit<Reread, 'object'> & { object: Record<string, unknown> | undefined }, index: number): Row {
+    const idLength = Buffer.byteLength(values.id, 'utf8');
     const row = this.row;
-    row.bytes = bytes;
-    row.line = line;
+    row.bytes = Buffer.from(values.level === undefined ? values.id : values.id + values.level, 'utf8');
+    row.line = values.line;
     row.record = index;
     row.idStart = 0;
     row.idEnd = idLength;
-    row.levelStart = levelStart;
-    row.levelEnd = levelStart >= 0 ? bytes.length : -1;
-    row.score = score;
-    row.rawBytes = raw;
+    row.levelStart = values.level === undefined ? -1 : idLength;
+    row.levelEnd = values.level === undefined ? -1 : row.bytes.length;
+    row.score = values.score;
+    row.rawBytes = values.raw;
     row.rawStart = 0;
-    row.rawEnd = raw.length;
-    row.levelFieldStart = levelField[0];
-    row.levelFieldEnd = levelField[1];
-    row.object = object;
-    this.accounts++;
-    this.sink.account(row);
+    row.rawEnd = values.raw.length;
+    row.levelFieldStart = -1;
+    row.levelFieldEnd = -1;
+    row.object = values.object;
+    return row;
   }
 
   /**
-   * Settles the rows held back as possible duplicates, on the ids themselves: reads the ids of
-   * the rows whose slots they matched, then walks each group in row order. A row whose id
-   * already counted is rejected as a duplicate; any other (a fingerprint collision) counts.
+   * Settles the suspects of the duplicate log on the ids themselves: reads the suspect rows and
+   * the rows they may repeat, walks each group in row order, and rejects (and retracts from the
+   * sink) every row whose id had already counted. A fingerprint collision between different ids
+   * changes nothing.
    */
-  async confirmSuspects(): Promise<void> {
-    if (this.suspects.length === 0) return;
-    const firsts = await this.readIds(new Set(this.suspects.map((suspect) => suspect.first)));
-    const groups = new Map<number, Suspect[]>();
-    for (const suspect of this.suspects) {
-      const group = groups.get(suspect.first);
-      if (group) group.push(suspect);
-      else groups.set(suspect.first, [suspect]);
+  async settleDuplicates(): Promise<void> {
+    const suspects = this.log?.suspects() ?? [];
+    if (suspects.length === 0) return;
+    const rows = await this.readAgain(new Set(suspects.flatMap(([record, first]) => [record, first])));
+    const groups = new Map<number, number[]>();
+    for (const [record, first] of suspects) {
+      const group = groups.get(first);
+      if (group) group.push(record);
+      else groups.set(first, [record]);
     }
-    const duplicates: RejectedRow[] = [];
     for (const [first, group] of groups) {
-      const origin = firsts.get(first);
+      const origin = rows.get(first);
       if (!origin) throw new Error(`Record ${first} of ${this.file.path} could not be read again to confirm a duplicate id.`);
       const counted = new Map<string, number>([[origin.id, origin.line]]);
-      for (const suspect of group) {
+      for (const record of group) {
+        const suspect = rows.get(record);
+        if (!suspect) throw new Error(`Record ${record} of ${this.file.path} could not be read again to confirm a duplicate id.`);
         const seen = counted.get(suspect.id);
-        if (seen !== undefined) {
-          this.duplicates++;
-          this.rejected++;
-          duplicates.push({ line: suspect.line, reason: `duplicate ${this.names.id} '${suspect.id}' (first counted on line ${seen})` });
+        if (seen === undefined) {
+          counted.set(suspect.id, suspect.line);
           continue;
         }
-        counted.set(suspect.id, suspect.line);
-        const idLength = Buffer.byteLength(suspect.id, 'utf8');
-        const bytes = Buffer.from(suspect.level === undefined ? suspect.id : suspect.id + suspect.level, 'utf8');
-        this.deliver(bytes, idLength, suspect.score, suspect.level === undefined ? -1 : idLength, suspect.line, suspect.record, suspect.raw, suspect.object, suspect.levelField);
+        const reason = `duplicate ${this.names.id} '${suspect.id}' (first counted on line ${seen})`;
+        if (!this.sink.retract) throw new Error('The export has duplicate ids and its reader cannot retract rows: read it twice, with knownDuplicates.');
+        this.sink.retract(this.rowOf(suspect, record));
+        this.duplicateRecords.set(record, reason);
+        this.accounts--;
+        this.rejected++;
+        this.rejectedRows.push({ line: suspect.line, reason });
       }
     }
-    this.rejectedRows = [...this.rejectedRows, ...duplicates].sort((a, b) => a.line - b.line).slice(0, REPORTED_REJECTS);
   }
 
-  /** The ids (and lines) of some records, re-read block by block (from the start for gzip). */
-  private async readIds(wanted: Set<number>): Promise<Map<number, { id: string; line: number }>> {
-    const found = new Map<number, { id: string; line: number }>();
-    const blocks = [...new Set([...wanted].map((record) => record >> BLOCK_SHIFT))].sort((a, b) => a - b);
-    const ranges = this.file.compressed ? [{ block: 0, end: Number.POSITIVE_INFINITY }] : blocks.map((block) => ({ block, end: this.blockOffsets[block + 1] ?? Number.POSITIVE_INFINITY }));
-    for (const { block, end } of ranges) {
-      const start = this.file.compressed ? 0 : this.blockOffsets[block]!;
-      const source = await openSource(this.file, start, end);
+  /**
+   * Some records read again: for a plain file, just the 256-record blocks that hold them, each
+   * with one positioned read; for gzip, which cannot seek, the whole stream from the start.
+   */
+  private async readAgain(wanted: Set<number>): Promise<Map<number, Reread>> {
+    const found = new Map<number, Reread>();
+    if (this.file.compressed) {
+      const source = await openSource(this.file);
       try {
-        const collect: Collector = { wanted, found, record: this.file.compressed ? 0 : block << BLOCK_SHIFT };
-        let buffer: Uint8Array = new Uint8Array(this.file.compressed ? this.chunk : Math.min(this.chunk, Math.max(16, end - start)));
-        let length = await source.read(buffer, 0);
-        let pos = 0;
-        this.line = this.file.compressed ? 1 : this.blockLines[block]!;
-        if (this.file.compressed && this.layout) {
-          let header = readHeader(buffer.subarray(0, length), length === 0);
-          while (!header) {
-            if (length === buffer.length) buffer = grow(buffer, length);
-            const read = await source.read(buffer, length);
-            length += read;
-            header = readHeader(buffer.subarray(0, length), read === 0);
-          }
-          pos = header.end;
-          this.line = 1 + header.lines;
-        }
-        await this.scanAll(source, buffer, pos, length, length === 0, start, collect);
+        const reread: Rereader = { wanted, found, record: 0 };
+        const buffer = new Uint8Array(this.chunk);
+        const length = await source.read(buffer, 0);
+        let primed: { buffer: Uint8Array; length: number; eof: boolean; end: number; line: number } = { buffer, length, eof: length === 0, end: 0, line: 1 };
+        if (this.layout) primed = await this.primeHeader(source, buffer, length);
+        this.line = primed.line;
+        await this.scanAll(source, primed.buffer, primed.end, primed.length, primed.eof, 0, reread);
       } finally {
         await source.close();
       }
+      return found;
+    }
+    const blocks = [...new Set([...wanted].map((record) => record >> BLOCK_SHIFT))].sort((a, b) => a - b);
+    const handle = await open(this.file.absolutePath, 'r');
+    try {
+      let buffer = new Uint8Array(1 << 16);
+      for (const block of blocks) {
+        const start = this.blockOffsets[block]!;
+        const end = this.blockOffsets[block + 1] ?? this.file.size;
+        if (buffer.length < end - start) buffer = new Uint8Array(end - start);
+        const { bytesRead } = await handle.read(buffer, 0, end - start, start);
+        const reread: Rereader = { wanted, found, record: block << BLOCK_SHIFT };
+        this.line = this.blockLines[block]!;
+        if (this.layout) new CsvScanner(this.layout, this.line).scan(buffer, 0, bytesRead, true, (record) => this.rereadCsv(buffer, record, reread));
+        else this.scanJsonLines(buffer, 0, bytesRead, true, start, reread);
+      }
+    } finally {
+      await handle.close();
     }
     return found;
   }
+
+  private rereadCsv(buffer: Uint8Array, record: CsvRecord, reread: Rereader): void {
+    const index = reread.record++;
+    if (!reread.wanted.has(index)) return;
+    const field = (start: number, end: number, escaped: boolean) => {
+      if (!escaped) return trimSpace(decode(buffer, start, end));
+      const out = new Uint8Array(end - start);
+      return trimSpace(decode(out, 0, unescapeInto(buffer, start, end, out, 0)));
+    };
+    reread.found.set(index, {
+      id: field(record.idStart, record.idEnd, (record.flags & ID_ESCAPED) !== 0),
+      line: record.line,
+      score: parseScoreBytes(buffer, record.scoreStart, record.scoreEnd),
+      level: record.levelStart >= 0 ? field(record.levelStart, record.levelEnd, (record.flags & LEVEL_ESCAPED) !== 0) : undefined,
+      raw: buffer.slice(record.start, record.end),
+      object: undefined,
+    });
+  }
+
+  private rereadJson(text: string, line: number, index: number, raw: Uint8Array, reread: Rereader): void {
+    const parsed = this.parseJson(text);
+    if (typeof parsed !== 'string') reread.found.set(index, { ...parsed, line, raw: raw.slice() });
+  }
 }
 
-/** State of a confirmation pass: which records to read ids from, and what was found. */
-interface Collector {
+/** State of a second look at some records. */
+interface Rereader {
   wanted: ReadonlySet<number>;
-  found: Map<number, { id: string; line: number }>;
+  found: Map<number, Reread>;
   record: number;
 }
 
@@ -481,5 +553,3 @@ function grow(buffer: Uint8Array, used: number): Uint8Array {
   bigger.set(buffer.subarray(0, used));
   return bigger;
 }
-
-export type { ExportFormat };

@@ -45,11 +45,16 @@ export interface ExportHeader {
   hasLevel: boolean;
 }
 
-/** Receives every account that counts: valid id and score, not a duplicate. */
+/**
+ * Receives every account that counts: valid id and score. Duplicate ids are settled after the
+ * last row: a row that turns out to repeat an id that counted before it is retracted then.
+ */
 export interface AccountSink {
   /** Called once, before the first row. */
   start?(header: ExportHeader): void;
   account(row: Row): void;
+  /** Undoes `account` for a row found to be a duplicate. Sinks that cannot (writers) read with knownDuplicates. */
+  retract?(row: Row): void;
 }
 
 const utf8 = new TextDecoder('utf-8');

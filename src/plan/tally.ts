@@ -61,8 +61,6 @@ export class ImpactTally implements AccountSink {
   private readonly width: number;
   private readonly matrix: Float64Array;
   private readonly counts: Float64Array[];
-  private readonly unassignedMin: number[];
-  private readonly unassignedMax: number[];
   private readonly beforeNames: string[];
   private readonly afterNames: string[];
   private readonly same: boolean[][];
@@ -71,10 +69,10 @@ export class ImpactTally implements AccountSink {
   private readonly sampleCounts: Map<number, number> = new Map();
   private accounts = 0;
   private stale = 0;
+  /** Lowest and highest score of all accounts (slot 0) and of each ruleset's Unassigned ones. */
+  private readonly extremes: Extremes;
   private readonly staleSample: StaleAccount[] = [];
   private readonly sample: MovedAccount[] = [];
-  private minScore = Number.POSITIVE_INFINITY;
-  private maxScore = Number.NEGATIVE_INFINITY;
   private belowDomain = 0;
   private aboveDomain = 0;
 
@@ -88,8 +86,7 @@ export class ImpactTally implements AccountSink {
     this.width = after.length + 1;
     this.matrix = new Float64Array((before.length + 1) * this.width);
     this.counts = input.enabled.map((ruleset) => new Float64Array(ruleset.levels.length + 1));
-    this.unassignedMin = input.enabled.map(() => Number.POSITIVE_INFINITY);
-    this.unassignedMax = input.enabled.map(() => Number.NEGATIVE_INFINITY);
+    this.extremes = new Extremes(input.enabled.length + 1);
     this.beforeNames = [...before.map((level) => level.name), UNASSIGNED];
     this.afterNames = [...after.map((level) => level.name), UNASSIGNED];
     this.same = this.beforeNames.map((from) => this.afterNames.map((to) => levelKey(from) === levelKey(to)));
@@ -97,40 +94,62 @@ export class ImpactTally implements AccountSink {
   }
 
   account(row: Row): void {
+    this.add(row, 1);
+  }
+
+  /** A row found to repeat an id that counted before it: every count it added is taken back. */
+  retract(row: Row): void {
+    this.add(row, -1);
+    const line = row.line;
+    const drop = <T extends { line: number }>(list: T[]) => {
+      const at = list.findIndex((entry) => entry.line === line);
+      if (at >= 0) list.splice(at, 1);
+    };
+    drop(this.sample);
+    drop(this.staleSample);
+  }
+
+  /**
+   * False when a retraction took away the only occurrence of a lowest or highest score: those
+   * figures are then unknown, and the export must be read again without its duplicates.
+   */
+  get exact(): boolean {
+    return this.extremes.exact;
+  }
+
+  private add(row: Row, sign: 1 | -1): void {
     const score = row.score;
-    this.accounts++;
-    if (score < this.minScore) this.minScore = score;
-    if (score > this.maxScore) this.maxScore = score;
-    if (score < this.input.domain.min) this.belowDomain++;
-    else if (score > this.input.domain.max) this.aboveDomain++;
+    this.accounts += sign;
+    this.extremes.update(0, score, sign);
+    if (score < this.input.domain.min) this.belowDomain += sign;
+    else if (score > this.input.domain.max) this.aboveDomain += sign;
 
     let b = this.beforeClassifier.classify(score);
     if (b < 0) b = this.beforeNames.length - 1;
     let a = this.afterClassifier.classify(score);
     if (a < 0) a = this.afterNames.length - 1;
-    this.matrix[b * this.width + a]!++;
+    this.matrix[b * this.width + a]! += sign;
 
     const classifiers = this.classifiers;
     for (let r = 0; r < classifiers.length; r++) {
       const level = r === this.afterSlot ? (a === this.afterNames.length - 1 ? -1 : a) : classifiers[r]!.classify(score);
       const counts = this.counts[r]!;
       if (level < 0) {
-        counts[counts.length - 1]!++;
-        if (score < this.unassignedMin[r]!) this.unassignedMin[r] = score;
-        if (score > this.unassignedMax[r]!) this.unassignedMax[r] = score;
+        counts[counts.length - 1]! += sign;
+        this.extremes.update(r + 1, score, sign);
       } else {
-        counts[level]!++;
+        counts[level]! += sign;
       }
     }
 
     if (row.levelStart >= 0 && !this.shows(row, b)) {
-      this.stale++;
-      if (this.staleSample.length < STALE_SAMPLE) {
+      this.stale += sign;
+      if (sign > 0 && this.staleSample.length < STALE_SAMPLE) {
         this.staleSample.push({ account_id: row.id(), score, shown: row.level() ?? '', expected: this.beforeNames[b]!, line: row.line });
       }
     }
 
-    if (!this.same[b]![a]! && this.sample.length < SAMPLE_TOTAL) {
+    if (sign > 0 && !this.same[b]![a]! && this.sample.length < SAMPLE_TOTAL) {
       const cell = b * this.width + a;
       const taken = this.sampleCounts.get(cell) ?? 0;
       if (taken < SAMPLE_PER_TRANSITION) {
@@ -168,14 +187,49 @@ export class ImpactTally implements AccountSink {
       rulesets: this.input.enabled.map((ruleset, r) => ({
         ruleset: ruleset.id,
         counts: Array.from(this.counts[r]!),
-        ...(Number.isFinite(this.unassignedMin[r]!) ? { unassignedMin: this.unassignedMin[r]!, unassignedMax: this.unassignedMax[r]! } : {}),
+        ...(this.extremes.has(r + 1) ? { unassignedMin: this.extremes.min[r + 1]!, unassignedMax: this.extremes.max[r + 1]! } : {}),
       })),
       stale: hasLevel ? this.stale : null,
       staleSample: this.staleSample.sort((x, y) => x.line - y.line),
       sample: this.sample.sort((x, y) => x.line - y.line),
-      ...(this.accounts > 0 ? { minScore: this.minScore, maxScore: this.maxScore } : {}),
+      ...(this.extremes.has(0) ? { minScore: this.extremes.min[0]!, maxScore: this.extremes.max[0]! } : {}),
       belowDomain: this.belowDomain,
       aboveDomain: this.aboveDomain,
     };
+  }
+}
+
+/**
+ * Lowest and highest values of several series, with how often each occurs, so that taking a
+ * value back is exact until the last occurrence of an extreme goes (then `exact` turns false).
+ */
+class Extremes {
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  private readonly minCount: Float64Array;
+  private readonly maxCount: Float64Array;
+  exact = true;
+
+  constructor(series: number) {
+    this.min = new Float64Array(series).fill(Number.POSITIVE_INFINITY);
+    this.max = new Float64Array(series).fill(Number.NEGATIVE_INFINITY);
+    this.minCount = new Float64Array(series);
+    this.maxCount = new Float64Array(series);
+  }
+
+  has(series: number): boolean {
+    return this.minCount[series]! > 0;
+  }
+
+  update(series: number, value: number, sign: 1 | -1): void {
+    if (sign > 0) {
+      if (value < this.min[series]!) [this.min[series], this.minCount[series]] = [value, 1];
+      else if (value === this.min[series]) this.minCount[series]!++;
+      if (value > this.max[series]!) [this.max[series], this.maxCount[series]] = [value, 1];
+      else if (value === this.max[series]) this.maxCount[series]!++;
+      return;
+    }
+    if (value === this.min[series] && --this.minCount[series]! === 0) this.exact = false;
+    if (value === this.max[series] && --this.maxCount[series]! === 0) this.exact = false;
   }
 }

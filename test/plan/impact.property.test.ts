@@ -32,17 +32,20 @@ describe('the classifier', () => {
 });
 
 describe('plan impact against brute-force classification', () => {
-  it('counts every transition, distribution, move and stale level exactly', async () => {
+  it('counts every transition, distribution, move and stale level exactly, duplicates retracted', async () => {
     await fc.assert(
-      fc.asyncProperty(levelsArb, levelsArb, fc.array(fc.tuple(scoreArb, fc.boolean()), { maxLength: 120 }), async (beforeLevels, afterLevels, accounts) => {
+      fc.asyncProperty(levelsArb, levelsArb, fc.array(fc.tuple(scoreArb, fc.boolean(), fc.nat(200)), { maxLength: 120 }), async (beforeLevels, afterLevels, accounts) => {
         const baseline = snapshotOf(parseConfig([{ path: 'levels/t.yaml', content: rulesetYaml('t', beforeLevels, true) }], { folder: 'levels' }));
         const proposed = parseConfig([{ path: 'levels/t.yaml', content: rulesetYaml('t', afterLevels, true) }], { folder: 'levels' });
         const name = (levels: readonly LevelRange[], score: number) => levels[assignLevel(levels, score)]?.name ?? 'Unassigned';
         // Half of the rows show the baseline's level; the others show a wrong one.
-        const rows = accounts.map(([score, truthful], i) => ({ id: `a${i}`, score, shown: truthful ? name(beforeLevels, score) : 'Wrong' }));
-        const root = makeTree({ 's.csv': `account_id,score,level\n${rows.map((row) => `${row.id},${row.score},${row.shown}`).join('\n')}\n` });
+        // Ids repeat: only the first row of each id counts, and a later one is retracted if handed on.
+        const written = accounts.map(([score, truthful, id]) => ({ id: `a${id % 40}`, score, shown: truthful ? name(beforeLevels, score) : 'Wrong' }));
+        const rows = written.filter((row, i) => written.findIndex((other) => other.id === row.id) === i);
+        const root = makeTree({ 's.csv': `account_id,score,level\n${written.map((row) => `${row.id},${row.score},${row.shown}`).join('\n')}\n` });
         const tally = new ImpactTally({ before: activeOf(baseline), after: activeOf(snapshotOf(proposed)), enabled: proposed.rulesets.map((s) => s.ruleset), domain: proposed.workspace.scores, hasLevel: true });
-        const summary = await readExport('s.csv', root, tally, { fingerprint: false });
+        const summary = await readExport('s.csv', root, tally, { fingerprint: false, fingerprintMask: 3 });
+        expect(summary.duplicates).toBe(written.length - rows.length);
         const plan = computePlan({ proposed, source: { source: 'working-tree' }, baseline: { snapshot: baseline, ref: { kind: 'git', ref: 'HEAD' } }, scores: { tally: tally.result(true), summary }, toolVersion: 'test' });
         const impact = plan.impact!;
 

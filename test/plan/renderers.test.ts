@@ -31,7 +31,7 @@ function hugePlan(rulesets: number, levels: number): Plan {
     belowDomain: 0,
     aboveDomain: 0,
   };
-  const summary = { file: { path: 'scores.csv', absolutePath: '/x', size: 1, format: 'csv', compressed: false }, sha256: 'f'.repeat(64), columns: [], hasLevel: false, rows: accounts, accounts, rejected: 0, rejectedRows: [], duplicates: 0 } as ExportSummary;
+  const summary = { file: { path: 'scores.csv', absolutePath: '/x', size: 1, format: 'csv', compressed: false }, sha256: 'f'.repeat(64), columns: [], hasLevel: false, rows: accounts, accounts, rejected: 0, rejectedRows: [], duplicates: 0, duplicateRecords: new Map() } as ExportSummary;
   return computePlan({ proposed, source: { source: 'working-tree' }, baseline: { snapshot: EMPTY_SNAPSHOT, ref: { kind: 'none' } }, scores: { tally, summary }, toolVersion: 'test' });
 }
 

@@ -1,0 +1,47 @@
+// Writes a synthetic account score export for the benchmarks, shaped like the reference file of
+// the planner issue (10M rows in about 250 MB): account_id, company_name (quoted: it holds a
+// comma, sometimes doubled quotes) and score (0-100, some with decimals).
+// One row in 10,000 repeats an earlier id and one in 10,000 has a bad score, so the duplicate
+// check and the reject path do real work. Deterministic for a given row count.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['"Acme, Inc"', '"Hooli, Co"', '"Wonka, AG"', '"Stark, SA"', '"Ace ""A"", Ltd"', '"Tyrell, Ltd"'];
+
+export async function generateExport(path, rows) {
+  const next = random(rows);
+  const out = createWriteStream(path, { highWaterMark: 1 << 22 });
+  out.write('account_id,company_name,score\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const dice = next();
+    const id = dice < 0.0001 && i > 0 ? Math.floor(next() * i) : i;
+    const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    let score = String(Math.min(100, Math.max(0, Math.round(45 + 29 * z))));
+    if (dice > 0.9999) score = 'n/a';
+    else if (dice > 0.95) score = `${score}.5`;
+    chunk += `A${String(id).padStart(8, '0')},${NAMES[i % NAMES.length]},${score}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  out.end();
+  await once(out, 'finish');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  await generateExport(process.argv[2], Number(process.argv[3]));
+}
