@@ -1,15 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { fmtCommand } from './commands/fmt.js';
-import { initCommand } from './commands/init.js';
 import { processIO, type CommandIO } from './commands/io.js';
-import { classifyCommand } from './commands/classify.js';
-import { explainCommand } from './commands/explain.js';
-import { lintCommand, listRulesCommand, validateCommand } from './commands/lint.js';
-import { planCommand } from './commands/plan.js';
 import { UserError } from './errors.js';
 import { DEFAULT_TEMPLATE, TEMPLATES } from './init/templates.js';
-import { LINT_FORMATS, type LintFormat } from './lint/index.js';
-import { PLAN_FORMATS, type PlanFormat } from './plan/renderers/index.js';
+import { LINT_FORMATS, type LintFormat } from './lint/formats.js';
+import { PLAN_FORMATS, type PlanFormat } from './plan/renderers/formats.js';
 import { DEFAULT_CONFIG_FOLDER } from './model/config.js';
 import { VERSION } from './version.js';
 
@@ -69,7 +63,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .addOption(configOption())
     .addOption(formatOption(LINT_FORMATS, 'text'))
     .addOption(quietOption())
-    .action(async (options: CommonOptions & { format: LintFormat }) => setExitCode(await validateCommand(options, io)));
+    .action(async (options: CommonOptions & { format: LintFormat }) => setExitCode(await (await import('./commands/lint.js')).validateCommand(options, io)));
 
   program
     .command('lint')
@@ -80,6 +74,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .option('--max-warnings <n>', 'fail when there are more warnings than this', nonNegativeInteger)
     .option('--rules', 'list every rule with its severity and one-line doc, and exit')
     .action(async (options: CommonOptions & { format: LintFormat; maxWarnings?: number; rules?: boolean }) => {
+      const { lintCommand, listRulesCommand } = await import('./commands/lint.js');
       setExitCode(options.rules ? await listRulesCommand(options, io) : await lintCommand(options, io));
     });
 
@@ -95,7 +90,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
       .option('--detailed-exitcode', 'exit 2 when there are changes (0: none, 1: error)', false)
       .addOption(quietOption()),
     false,
-  ).action(async (options: CommonOptions & { format: PlanFormat; detailedExitcode: boolean }) => setExitCode(await planCommand(options, io)));
+  ).action(async (options: CommonOptions & { format: PlanFormat; detailedExitcode: boolean }) => setExitCode(await (await import('./commands/plan.js')).planCommand(options, io)));
 
   addExportOptions(
     program
@@ -105,7 +100,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
       .option('-o, --out <file>', 'write here instead of standard output')
       .addOption(quietOption()),
     true,
-  ).action(async (options: CommonOptions & { scores: string; out?: string }) => setExitCode(await classifyCommand(options, io)));
+  ).action(async (options: CommonOptions & { scores: string; out?: string }) => setExitCode(await (await import('./commands/classify.js')).classifyCommand(options, io)));
 
   program
     .command('explain')
@@ -114,7 +109,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .addOption(configOption())
     .addOption(formatOption(['text', 'json'] as const, 'text'))
     .addOption(quietOption())
-    .action(async (score: string, options: CommonOptions & { format: 'text' | 'json' }) => setExitCode(await explainCommand(score, options, io)));
+    .action(async (score: string, options: CommonOptions & { format: 'text' | 'json' }) => setExitCode(await (await import('./commands/explain.js')).explainCommand(score, options, io)));
 
   program
     .command('fmt')
@@ -122,7 +117,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .addOption(configOption())
     .option('--check', 'list the files that would change and exit 1, writing nothing', false)
     .addOption(quietOption())
-    .action(async (options: CommonOptions & { check: boolean }) => setExitCode(await fmtCommand(options, io)));
+    .action(async (options: CommonOptions & { check: boolean }) => setExitCode(await (await import('./commands/fmt.js')).fmtCommand(options, io)));
 
   program
     .command('init')
@@ -136,7 +131,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .option('--force', 'overwrite a folder that already holds YAML files', false)
     .addOption(quietOption())
     .addHelpText('after', `\nTemplates:\n${TEMPLATES.map((t) => `  ${t.id.padEnd(22)} ${t.description}`).join('\n')}\n`)
-    .action(async (dir: string, options: { template: string; force: boolean; quiet: boolean }) => setExitCode(await initCommand({ dir, ...options }, io)));
+    .action(async (dir: string, options: { template: string; force: boolean; quiet: boolean }) => setExitCode(await (await import('./commands/init.js')).initCommand({ dir, ...options }, io)));
 
   for (const command of program.commands) {
     command.showSuggestionAfterError(true).showHelpAfterError(`(run 'levels ${command.name()} --help' for usage)`);

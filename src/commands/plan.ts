@@ -6,7 +6,7 @@ import { gitBaseline, noBaseline, parseAgainst, type Baseline } from '../plan/ba
 import { computePlan, type Plan } from '../plan/compute.js';
 import { renderPlan, type PlanFormat } from '../plan/renderers/index.js';
 import { activeOf, snapshotOf } from '../plan/snapshot.js';
-import { ImpactTally } from '../plan/tally.js';
+import { ImpactTally, type TallyInput } from '../plan/tally.js';
 import { VERSION } from '../version.js';
 import { useColor, type CommandIO } from './io.js';
 import { loadProposed } from './proposed.js';
@@ -34,25 +34,26 @@ export async function planCommand(options: PlanCommandOptions, io: CommandIO): P
 /** Reads the proposed config, the baseline and the export, and computes the plan. */
 export async function buildPlan(options: PlanCommandOptions, io: CommandIO): Promise<Plan> {
   const repo = await Repo.find(io.cwd);
-  const proposed = await loadProposed(repo, options.config, options.ref, io.cwd);
-  const baseline = await (await chooseBaseline(options.against, repo, options.config, io)).load();
+  const [proposed, baseline] = await Promise.all([
+    loadProposed(repo, options.config, options.ref, io.cwd),
+    chooseBaseline(options.against, repo, options.config, io).then((chosen) => chosen.load()),
+  ]);
   let scores: Parameters<typeof computePlan>[0]['scores'];
   if (options.scores !== undefined) {
     const proposedSnapshot = snapshotOf(proposed.config);
-    const newTally = () =>
-      new ImpactTally({
-        before: activeOf(baseline.snapshot),
-        after: activeOf(proposedSnapshot),
-        enabled: proposedSnapshot.rulesets.map(({ ruleset }) => ruleset).filter((ruleset) => ruleset.enabled),
-        domain: proposed.config.workspace.scores,
-        hasLevel: false,
-      });
+    const input: TallyInput = {
+      before: activeOf(baseline.snapshot),
+      after: activeOf(proposedSnapshot),
+      enabled: proposedSnapshot.rulesets.map(({ ruleset }) => ruleset).filter((ruleset) => ruleset.enabled),
+      domain: proposed.config.workspace.scores,
+      hasLevel: false,
+    };
     const scoreOptions = { ...options, scores: options.scores, quiet: options.quiet };
-    let tally = newTally();
+    let tally = new ImpactTally(input);
     let summary = await readScores(scoreOptions, tally, io);
     if (!tally.exact) {
       // A retracted duplicate held the only lowest or highest score: read again without the duplicates.
-      tally = newTally();
+      tally = new ImpactTally(input);
       summary = await readScores(scoreOptions, tally, io, summary.duplicateRecords);
     }
     scores = { tally: tally.result(summary.hasLevel), summary };

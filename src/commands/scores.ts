@@ -37,9 +37,10 @@ export function allowedRejects(maxRejects: string | undefined, rows: number): nu
 export async function readScores(options: ScoreOptions, sink: AccountSink, io: CommandIO, knownDuplicates?: ReadonlyMap<number, string>): Promise<ExportSummary> {
   allowedRejects(options.maxRejects, 0); // Check the option before reading a large file.
   const bar = progressBar(io.stderr, `Reading ${options.scores}`, !options.quiet);
+  const readOptions = { columns: columnsOf(options), onProgress: bar.update, ...(knownDuplicates ? { knownDuplicates } : {}) };
   let summary: ExportSummary;
   try {
-    summary = await readExport(options.scores, io.cwd, sink, { columns: columnsOf(options), onProgress: bar.update, ...(knownDuplicates ? { knownDuplicates } : {}) });
+    summary = await readExport(options.scores, io.cwd, sink, readOptions);
   } finally {
     bar.finish();
   }

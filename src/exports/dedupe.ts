@@ -13,32 +13,44 @@
  */
 export class DuplicateLog {
   static readonly BITS = 8;
-  private readonly fingerprints: Int32Array[] = [];
-  private readonly records: Int32Array[] = [];
+  private readonly perBucket: number;
+  /**
+   * One buffer for all buckets, bucket b at [b × perBucket, (b + 1) × perBucket): allocated at
+   * once but paged in only as rows arrive, so creating it costs nothing and memory follows the
+   * rows. A bucket that outgrows its room continues in `overflow` (pairs: fingerprint, record).
+   */
+  private readonly fingerprints: Int32Array;
+  private readonly records: Int32Array;
   private readonly sizes: Int32Array;
+  private readonly overflow: (Int32Array | undefined)[];
 
   constructor(expectedIds: number) {
     const buckets = 1 << DuplicateLog.BITS;
-    const initial = Math.max(64, Math.ceil((expectedIds / buckets) * 1.1));
-    for (let b = 0; b < buckets; b++) {
-      this.fingerprints.push(new Int32Array(initial));
-      this.records.push(new Int32Array(initial));
-    }
+    this.perBucket = Math.max(64, Math.ceil((expectedIds / buckets) * 1.1));
+    this.fingerprints = new Int32Array(this.perBucket * buckets);
+    this.records = new Int32Array(this.perBucket * buckets);
     this.sizes = new Int32Array(buckets);
+    this.overflow = new Array(buckets).fill(undefined);
   }
 
   append(home: number, fingerprint: number, record: number): void {
     const bucket = home >>> (32 - DuplicateLog.BITS);
-    const at = this.sizes[bucket]!;
-    let fingerprints = this.fingerprints[bucket]!;
-    if (at === fingerprints.length) {
-      fingerprints = grow(fingerprints);
-      this.fingerprints[bucket] = fingerprints;
-      this.records[bucket] = grow(this.records[bucket]!);
+    const at = this.sizes[bucket]!++;
+    if (at < this.perBucket) {
+      const slot = bucket * this.perBucket + at;
+      this.fingerprints[slot] = fingerprint;
+      this.records[slot] = record;
+      return;
     }
-    fingerprints[at] = fingerprint;
-    this.records[bucket]![at] = record;
-    this.sizes[bucket] = at + 1;
+    const spill = (at - this.perBucket) * 2;
+    let overflow = this.overflow[bucket];
+    if (!overflow || spill + 2 > overflow.length) {
+      const bigger = new Int32Array(Math.max(256, (overflow?.length ?? 0) * 2));
+      if (overflow) bigger.set(overflow);
+      overflow = this.overflow[bucket] = bigger;
+    }
+    overflow[spill] = fingerprint;
+    overflow[spill + 1] = record;
   }
 
   /**
@@ -56,36 +68,31 @@ export class DuplicateLog {
     const firsts = new Int32Array(capacity);
     const used = new Uint8Array(capacity);
     for (let b = 0; b < this.sizes.length; b++) {
-      const size = this.sizes[b]!;
-      if (size < 2) continue;
-      const fingerprints = this.fingerprints[b]!;
-      const records = this.records[b]!;
+      if (this.sizes[b]! < 2) continue;
       used.fill(0);
-      for (let i = 0; i < size; i++) {
-        const fingerprint = fingerprints[i]!;
+      this.entries(b, (fingerprint, record) => {
         let slot = mix(fingerprint) & mask;
         while (used[slot] === 1 && keys[slot] !== fingerprint) slot = (slot + 1) & mask;
-        if (used[slot] === 1) found.push([records[i]!, firsts[slot]!]);
+        if (used[slot] === 1) found.push([record, firsts[slot]!]);
         else {
           used[slot] = 1;
           keys[slot] = fingerprint;
-          firsts[slot] = records[i]!;
+          firsts[slot] = record;
         }
-      }
+      });
     }
     return found.sort((x, y) => x[0] - y[0]);
   }
 
-  /** Bytes held, for the benchmark's memory accounting. */
-  get byteSize(): number {
-    return this.fingerprints.reduce((total, bucket) => total + bucket.byteLength * 2, 0);
+  /** The entries of one bucket, in the order they were appended. */
+  private entries(bucket: number, visit: (fingerprint: number, record: number) => void): void {
+    const size = this.sizes[bucket]!;
+    const inline = Math.min(size, this.perBucket);
+    const base = bucket * this.perBucket;
+    for (let i = 0; i < inline; i++) visit(this.fingerprints[base + i]!, this.records[base + i]!);
+    const overflow = this.overflow[bucket];
+    for (let i = 0; i < size - inline; i++) visit(overflow![i * 2]!, overflow![i * 2 + 1]!);
   }
-}
-
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Spreads a fingerprint over a bucket table's slots (a different mix from the one stored). */

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { CsvScanner, ID_ESCAPED, LEVEL_ESCAPED, UNTERMINATED, readHeader, unescapeInto, type CsvLayout, type CsvRecord } from './csv.js';
 import { DuplicateLog } from './dedupe.js';
 import { hashBytes } from './hash.js';
+import { parseJsonRow } from './jsonl.js';
 import { Row, decode, trimRange, trimSpace, type AccountSink } from './row.js';
 import { parseScoreBytes, parseScoreText, scoreProblemText } from './score.js';
 import { gzipUncompressedSize, hashFileInBackground, locateExport, openSource, type ByteSource, type ExportFile } from './source.js';
@@ -75,14 +76,14 @@ interface Reread {
 }
 
 const CHUNK = 4 << 20;
-/** Every BLOCK-th record's offset and line are kept, to read records again. */
-const BLOCK_SHIFT = 8;
+/** Every CHECKPOINT-th record's offset and line are kept, to read records again. */
+const CHECKPOINT = 64;
 
 /**
  * Streams a score export into `sink`: every account with an id and a finite score, once.
  * Rows with a missing id, a bad score, or an id that already counted are rejected, counted, and
  * the first ones reported with their line; nothing is dropped silently. Memory stays flat but
- * for 8 bytes a counted row (the duplicate log) and an index of every 256th record.
+ * for 8 bytes a counted row (the duplicate log) and a checkpoint every 64 records.
  *
  * Rows are handed on as they are read. A row found at the end to repeat an id that counted
  * before it is then retracted from the sink (`retract`), unless `knownDuplicates` named it.
@@ -92,7 +93,7 @@ export async function readExport(path: string, cwd: string, sink: AccountSink, o
   const fingerprint = options.fingerprint === false ? undefined : hashFileInBackground(file.absolutePath);
   const reader = new ExportReader(file, { ...DEFAULT_COLUMNS, ...options.columns }, sink, options);
   try {
-    await reader.read();
+    await reader.readFrom(await reader.start());
     await reader.settleDuplicates();
   } catch (error) {
     await fingerprint?.catch(() => undefined);
@@ -102,11 +103,23 @@ export async function readExport(path: string, cwd: string, sink: AccountSink, o
   return fingerprint ? { ...summary, sha256: await fingerprint } : summary;
 }
 
-class ExportReader {
-  private columns: string[] = [];
-  private hasLevel = false;
-  private delimiter: string | undefined;
-  private layout: CsvLayout | undefined;
+/** Where scanning starts once the header is read: a primed buffer. */
+export interface Primed {
+  source: ByteSource;
+  buffer: Uint8Array;
+  length: number;
+  eof: boolean;
+  pos: number;
+  /** Offset in the file of buffer[0]. */
+  base: number;
+}
+
+/** One pass over an export (or a part of it), and the settling of its duplicates. */
+export class ExportReader {
+  columns: string[] = [];
+  hasLevel = false;
+  delimiter: string | undefined;
+  layout: CsvLayout | undefined;
   private records = 0;
   private accounts = 0;
   private rejected = 0;
@@ -117,17 +130,15 @@ class ExportReader {
   private readonly range = new Int32Array(2);
   private readonly row = new Row();
   private scratch = new Uint8Array(256);
-  /** File offset (of the decompressed stream) and line of every BLOCK-th record. */
-  private readonly blockOffsets: number[] = [];
-  private readonly blockLines: number[] = [];
+  private readonly checkpoints = { record: [] as number[], offset: [] as number[], line: [] as number[] };
   /** The line the scan is on (JSON Lines; the CSV scanner keeps its own). */
-  private line = 1;
+  line = 1;
   private readonly chunk: number;
   private readonly mask: number;
 
   constructor(
-    private readonly file: ExportFile,
-    private readonly names: ExportColumns,
+    readonly file: ExportFile,
+    readonly names: ExportColumns,
     private readonly sink: AccountSink,
     private readonly options: ReadOptions,
   ) {
@@ -150,26 +161,35 @@ class ExportReader {
     };
   }
 
-  async read(): Promise<void> {
+  /** Opens the file, reads the CSV header, tells the sink, and sizes the duplicate log. */
+  async start(): Promise<Primed> {
     const source = await openSource(this.file);
     try {
-      let buffer: Uint8Array = new Uint8Array(this.chunk);
-      let length = await source.read(buffer, 0);
+      const buffer: Uint8Array = new Uint8Array(this.chunk);
+      const length = await source.read(buffer, 0);
       if (length === 0) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
-      let start = 0;
-      let eof = false;
+      let primed: Primed = { source, buffer, length, eof: false, pos: 0, base: 0 };
       if (this.file.format === 'csv') {
-        const primed = await this.primeHeader(source, buffer, length);
-        [buffer, length, eof] = [primed.buffer, primed.length, primed.eof];
-        this.useHeader(primed.columns, primed.delimiter);
-        start = primed.end;
-        this.line = primed.line;
+        const header = await this.primeHeader(source, buffer, length);
+        this.useHeader(header.columns, header.delimiter);
+        this.line = header.line;
+        primed = { source, buffer: header.buffer, length: header.length, eof: header.eof, pos: header.end, base: 0 };
       }
       this.sink.start?.({ format: this.file.format, columns: this.columns, ...(this.delimiter ? { delimiter: this.delimiter } : {}), hasLevel: this.hasLevel });
-      if (!this.options.knownDuplicates) this.log = new DuplicateLog(await this.expectedRows(buffer, start, length));
-      await this.scanAll(source, buffer, start, length, eof, 0);
-    } finally {
+      if (!this.options.knownDuplicates) this.log = new DuplicateLog(await this.expectedRows(primed.buffer, primed.pos, primed.length));
+      return primed;
+    } catch (error) {
       await source.close();
+      throw error;
+    }
+  }
+
+  /** Scans to the end of the file. */
+  async readFrom(primed: Primed): Promise<void> {
+    try {
+      await this.scanAll(primed.source, primed.buffer, primed.pos, primed.length, primed.eof, primed.base);
+    } finally {
+      await primed.source.close();
     }
   }
 
@@ -192,7 +212,15 @@ class ExportReader {
    * double-buffered: the next chunk is read into a second buffer, after a reserve for the
    * incomplete record that ends this one, while this one is scanned.
    */
-  private async scanAll(source: ByteSource, first: Uint8Array, start: number, firstLength: number, atEnd: boolean, baseOffset: number, reread?: Rereader): Promise<void> {
+  private async scanAll(
+    source: ByteSource,
+    first: Uint8Array,
+    start: number,
+    firstLength: number,
+    atEnd: boolean,
+    baseOffset: number,
+    reread?: Rereader,
+  ): Promise<void> {
     const scanner = this.layout ? new CsvScanner(this.layout, this.line) : undefined;
     const reserve = 1 << 16;
     let buffer: Uint8Array = first;
@@ -209,7 +237,10 @@ class ExportReader {
         ? scanner.scan(chunk, pos, length, eof, (record) => (reread ? this.rereadCsv(chunk, record, reread) : this.onCsvRecord(chunk, chunkBase, record)))
         : this.scanJsonLines(chunk, pos, length, eof, base, reread);
       if (!reread) this.options.onProgress?.(source.fileBytesRead, this.file.size);
-      if (eof) break;
+      if (eof) {
+        if (scanner) this.line = scanner.line;
+        return;
+      }
       const read = await pending!;
       const leftover = length - consumed;
       base += consumed;
@@ -234,7 +265,6 @@ class ExportReader {
       if (spare.length < reserve + this.chunk) spare = new Uint8Array(reserve + this.chunk);
       pending = eof ? undefined : source.read(spare.subarray(0, reserve + this.chunk), reserve);
     }
-    if (scanner) this.line = scanner.line;
   }
 
   private useHeader(columns: string[], delimiter: number): void {
@@ -270,9 +300,10 @@ class ExportReader {
   /** Counts a record; keeps the offset and line of every 256th. Returns its index. */
   private nextRecord(offset: number, line: number): number {
     const index = this.records++;
-    if ((index & ((1 << BLOCK_SHIFT) - 1)) === 0) {
-      this.blockOffsets.push(offset);
-      this.blockLines.push(line);
+    if (index % CHECKPOINT === 0) {
+      this.checkpoints.record.push(index);
+      this.checkpoints.offset.push(offset);
+      this.checkpoints.line.push(line);
     }
     return index;
   }
@@ -291,7 +322,7 @@ class ExportReader {
     const index = this.nextRecord(base + record.start, line);
     if (record.flags & UNTERMINATED) return this.reject(line, 'a quoted field is never closed');
     if (record.idStart < 0) return this.reject(line, `no ${this.names.id} value (the row has too few fields)`);
-    if (this.knownDuplicate(index, line)) return;
+    if (this.options.knownDuplicates && this.knownDuplicate(index, line)) return;
     // The id and level, unquoted (into scratch when they hold doubled quotes) and trimmed.
     let bytes = buffer;
     let idStart = record.idStart;
@@ -366,58 +397,31 @@ class ExportReader {
         continue;
       }
       const index = this.nextRecord(base + lineStart, line);
-      if (this.knownDuplicate(index, line)) continue;
+      if (this.options.knownDuplicates && this.knownDuplicate(index, line)) continue;
       this.onJsonLine(text, line, index, buffer.subarray(lineStart, end));
     }
     return Math.min(pos, length);
   }
 
-  /** The id, score and level of a JSON line, or the reason it is rejected. */
-  private parseJson(text: string): { id: string; score: number; level: string | undefined; object: Record<string, unknown> } | string {
-    let object: unknown;
-    try {
-      object = JSON.parse(text);
-    } catch {
-      return 'not valid JSON';
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object)) return 'not a JSON object';
-    const record = object as Record<string, unknown>;
-    if (this.columns.length === 0) {
-      this.columns = Object.keys(record);
-      this.hasLevel = Object.hasOwn(record, this.names.level);
-    }
-    const value = (name: string) => (Object.hasOwn(record, name) ? record[name] : undefined);
-    const rawId = value(this.names.id);
-    const id = typeof rawId === 'string' ? trimSpace(rawId) : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : undefined;
-    if (id === undefined || id === '') return rawId === undefined || rawId === null || rawId === '' ? `no ${this.names.id}` : `${this.names.id} is not text or a number`;
-    const rawScore = value(this.names.score);
-    let score: number;
-    if (typeof rawScore === 'number') score = rawScore;
-    else if (typeof rawScore === 'string') {
-      const parsed = parseScoreText(rawScore);
-      if (typeof parsed !== 'number') return scoreProblemText(parsed, trimSpace(rawScore));
-      score = parsed;
-    } else return rawScore === undefined || rawScore === null ? `no ${this.names.score}` : `${this.names.score} is not a number`;
-    const rawLevel = value(this.names.level);
-    const level = typeof rawLevel === 'string' ? trimSpace(rawLevel) : rawLevel === undefined || rawLevel === null ? (this.hasLevel ? '' : undefined) : String(rawLevel);
-    return { id, score, level, object: record };
-  }
-
   private onJsonLine(text: string, line: number, index: number, raw: Uint8Array): void {
-    const parsed = this.parseJson(text);
+    const parsed = parseJsonRow(text, this.names, this.hasLevel);
+    if (this.columns.length === 0 && typeof parsed !== 'string') {
+      this.columns = Object.keys(parsed.object);
+      this.hasLevel = Object.hasOwn(parsed.object, this.names.level);
+      if (this.hasLevel && parsed.level === undefined) parsed.level = '';
+    }
     if (typeof parsed === 'string') return this.reject(line, parsed);
-    const idLength = Buffer.byteLength(parsed.id, 'utf8');
-    const bytes = Buffer.from(parsed.level === undefined ? parsed.id : parsed.id + parsed.level, 'utf8');
+    const row = this.rowOf({ ...parsed, line, raw }, index);
     if (this.log) {
-      hashBytes(bytes, 0, idLength, this.hashes);
+      hashBytes(row.bytes, row.idStart, row.idEnd, this.hashes);
       this.log.append(this.hashes[0]! & this.mask, this.hashes[1]! & this.mask, index);
     }
     this.accounts++;
-    this.sink.account(this.rowOf({ ...parsed, line, raw }, index));
+    this.sink.account(row);
   }
 
   /** A Row from separate values (JSON Lines, rows read again for retraction). */
-  private rowOf(values: Omit<Reread, 'object'> & { object: Record<string, unknown> | undefined }, index: number): Row {
+  private rowOf(values: Reread, index: number): Row {
     const idLength = Buffer.byteLength(values.id, 'utf8');
     const row = this.row;
     row.bytes = Buffer.from(values.level === undefined ? values.id : values.id + values.level, 'utf8');
@@ -477,8 +481,9 @@ class ExportReader {
   }
 
   /**
-   * Some records read again: for a plain file, just the 256-record blocks that hold them, each
-   * with one positioned read; for gzip, which cannot seek, the whole stream from the start.
+   * Some records read again: for a plain file, just the checkpoint-to-checkpoint blocks that
+   * hold them, several positioned reads in flight; for gzip, which cannot seek, the whole
+   * stream from the start.
    */
   private async readAgain(wanted: Set<number>): Promise<Map<number, Reread>> {
     const found = new Map<number, Reread>();
@@ -497,20 +502,35 @@ class ExportReader {
       }
       return found;
     }
-    const blocks = [...new Set([...wanted].map((record) => record >> BLOCK_SHIFT))].sort((a, b) => a - b);
-    const handle = await open(this.file.absolutePath, 'r');
-    try {
-      let buffer = new Uint8Array(1 << 16);
-      for (const block of blocks) {
-        const start = this.blockOffsets[block]!;
-        const end = this.blockOffsets[block + 1] ?? this.file.size;
-        if (buffer.length < end - start) buffer = new Uint8Array(end - start);
-        const { bytesRead } = await handle.read(buffer, 0, end - start, start);
-        const reread: Rereader = { wanted, found, record: block << BLOCK_SHIFT };
-        this.line = this.blockLines[block]!;
-        if (this.layout) new CsvScanner(this.layout, this.line).scan(buffer, 0, bytesRead, true, (record) => this.rereadCsv(buffer, record, reread));
-        else this.scanJsonLines(buffer, 0, bytesRead, true, start, reread);
+    const { record: starts, offset: offsets, line: lines } = this.checkpoints;
+    const blockOf = (record: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= record) lo = mid;
+        else hi = mid - 1;
       }
+      return lo;
+    };
+    const blocks = [...new Set([...wanted].map(blockOf))].sort((a, b) => a - b);
+    const handle = await open(this.file.absolutePath, 'r');
+    const readBlock = async (block: number) => {
+      const start = offsets[block]!;
+      const end = offsets[block + 1] ?? this.file.size;
+      const buffer = new Uint8Array(end - start);
+      const { bytesRead } = await handle.read(buffer, 0, end - start, start);
+      const reread: Rereader = { wanted, found, record: starts[block]! };
+      this.line = lines[block]!;
+      if (this.layout) new CsvScanner(this.layout, this.line).scan(buffer, 0, bytesRead, true, (record) => this.rereadCsv(buffer, record, reread));
+      else this.scanJsonLines(buffer, 0, bytesRead, true, start, reread);
+    };
+    try {
+      let next = 0;
+      const lane = async () => {
+        while (next < blocks.length) await readBlock(blocks[next++]!);
+      };
+      await Promise.all(Array.from({ length: Math.min(8, blocks.length) }, lane));
     } finally {
       await handle.close();
     }
@@ -536,7 +556,7 @@ class ExportReader {
   }
 
   private rereadJson(text: string, line: number, index: number, raw: Uint8Array, reread: Rereader): void {
-    const parsed = this.parseJson(text);
+    const parsed = parseJsonRow(text, this.names, this.hasLevel);
     if (typeof parsed !== 'string') reread.found.set(index, { ...parsed, line, raw: raw.slice() });
   }
 }

@@ -144,15 +144,24 @@ export async function gzipUncompressedSize(file: ExportFile): Promise<number | u
   }
 }
 
+// One buffer, reused: a stream would allocate (and page in) a new one for every chunk.
 const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { createReadStream } = require('node:fs');
-const hash = createHash('sha256');
-createReadStream(workerData, { highWaterMark: 1 << 22 })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (error) => parentPort.postMessage({ error: error.message }))
-  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }));
+const { openSync, readSync, closeSync } = require('node:fs');
+try {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(workerData, 'r');
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  parentPort.postMessage({ sha256: hash.digest('hex') });
+} catch (error) {
+  parentPort.postMessage({ error: error.message });
+}
 `;
 
 /** SHA-256 of the file, computed on another core while the main thread scans it. */

@@ -19,9 +19,7 @@ export interface ConfigAtCommit {
 export async function loadConfigAt(repo: Repo, commit: string, folder: string, cwd: string): Promise<ConfigAtCommit> {
   const inner = repo.inside(cwd, folder);
   const paths = (await repo.filesAt(commit, inner)).filter((path) => CONFIG_FILE.test(path) && !path.split('/').some((part) => part.startsWith('.') || part === 'node_modules'));
-  const files: ConfigFile[] = [];
-  for (const path of paths) {
-    files.push({ path: relative(cwd, resolve(repo.root, path)).split('\\').join('/') || posix.basename(path), content: await repo.readAt(commit, path) });
-  }
+  const contents = await repo.readAllAt(commit, paths);
+  const files: ConfigFile[] = paths.map((path, i) => ({ path: relative(cwd, resolve(repo.root, path)).split('\\').join('/') || posix.basename(path), content: contents[i]! }));
   return { config: parseConfig(files, { folder }), commit, exists: paths.length > 0 };
 }

@@ -5,8 +5,9 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
-export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+import type { LintFormat } from '../formats.js';
+
+export { LINT_FORMATS, type LintFormat } from '../formats.js';
 
 export interface FormatOptions {
   /** File text by finding path, for code frames. */

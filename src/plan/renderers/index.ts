@@ -2,8 +2,9 @@ import type { Plan } from '../generated/types.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 
-export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+import type { PlanFormat } from './formats.js';
+
+export { PLAN_FORMATS, type PlanFormat } from './formats.js';
 
 export function renderJson(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
