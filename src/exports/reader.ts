@@ -4,7 +4,7 @@ import { CsvScanner, ID_ESCAPED, LEVEL_ESCAPED, UNTERMINATED, readHeader, unesca
 import { DuplicateLog } from './dedupe.js';
 import { hashBytes } from './hash.js';
 import { parseJsonRow } from './jsonl.js';
-import { Row, decode, trimRange, trimSpace, type AccountSink } from './row.js';
+import { Row, decode, isSpace, trimRange, trimSpace, type AccountSink } from './row.js';
 import { parseScoreBytes, parseScoreText, scoreProblemText } from './score.js';
 import { gzipUncompressedSize, hashFileInBackground, locateExport, openSource, type ByteSource, type ExportFile } from './source.js';
 
@@ -338,10 +338,12 @@ export class ExportReader {
       [idStart, idEnd] = [0, idTo];
       if (levelStart >= 0) [levelStart, levelEnd] = [idTo, levelTo];
     }
-    trimRange(bytes, idStart, idEnd, this.range);
-    idStart = this.range[0]!;
-    idEnd = this.range[1]!;
-    if (idStart === idEnd) return this.reject(line, `empty ${this.names.id}`);
+    if (idStart === idEnd || isSpace(bytes[idStart]!) || isSpace(bytes[idEnd - 1]!)) {
+      trimRange(bytes, idStart, idEnd, this.range);
+      idStart = this.range[0]!;
+      idEnd = this.range[1]!;
+      if (idStart === idEnd) return this.reject(line, `empty ${this.names.id}`);
+    }
     if (record.scoreStart < 0) return this.reject(line, `no ${this.names.score} value (the row has too few fields)`);
     const score = parseScoreBytes(buffer, record.scoreStart, record.scoreEnd);
     if (score !== score) return this.rejectScore(line, decode(buffer, record.scoreStart, record.scoreEnd));

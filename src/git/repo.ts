@@ -14,12 +14,18 @@ export class Repo {
     readonly root: string,
   ) {}
 
-  /** The repository holding `cwd`, or undefined outside git. */
+  /** The repository holding `cwd`, or undefined outside git. HEAD is looked up meanwhile: every plan needs it. */
   static async find(cwd: string): Promise<Repo | undefined> {
     const git = simpleGit({ baseDir: cwd, trimmed: false });
+    const head = git
+      .raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])
+      .then((out) => out.trim() || undefined)
+      .catch(() => undefined);
     try {
       const root = (await git.revparse(['--show-toplevel'])).trim();
-      return new Repo(simpleGit({ baseDir: root, trimmed: false }), root);
+      const repo = new Repo(simpleGit({ baseDir: root, trimmed: false }), root);
+      repo.commits.set('HEAD', head);
+      return repo;
     } catch {
       return undefined;
     }

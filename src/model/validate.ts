@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { levelsSchema } from './generated/schema.js';
+import type { ErrorObject } from 'ajv';
+import * as compiled from './generated/validators.js';
 import type { LevelRuleset, Workspace } from './generated/types.js';
 import type { DocumentPath } from '../findings.js';
 import { parseExpectedShare } from './share.js';
@@ -26,17 +26,16 @@ export interface ValidationResult {
   problems: SchemaProblem[];
 }
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
+/** A validator as ajv compiles it: true or false, and the errors of the last call. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-function validatorFor(kind: DocumentKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-    ajv.addSchema(levelsSchema as object, 'levels');
-    validators = {
-      LevelRuleset: ajv.getSchema('levels#/definitions/LevelRuleset')!,
-      Workspace: ajv.getSchema('levels#/definitions/Workspace')!,
-    };
-  }
+/** Compiled ahead of time from schema/levels.schema.json (scripts/generate.mjs). */
+const validators = compiled as unknown as Record<DocumentKind, Validator>;
+
+function validatorFor(kind: DocumentKind): Validator {
   return validators[kind];
 }
 

@@ -223,10 +223,16 @@ class Extremes {
 
   update(series: number, value: number, sign: 1 | -1): void {
     if (sign > 0) {
-      if (value < this.min[series]!) [this.min[series], this.minCount[series]] = [value, 1];
-      else if (value === this.min[series]) this.minCount[series]!++;
-      if (value > this.max[series]!) [this.max[series], this.maxCount[series]] = [value, 1];
-      else if (value === this.max[series]) this.maxCount[series]!++;
+      const min = this.min[series]!;
+      if (value < min) {
+        this.min[series] = value;
+        this.minCount[series] = 1;
+      } else if (value === min) this.minCount[series]!++;
+      const max = this.max[series]!;
+      if (value > max) {
+        this.max[series] = value;
+        this.maxCount[series] = 1;
+      } else if (value === max) this.maxCount[series]!++;
       return;
     }
     if (value === this.min[series] && --this.minCount[series]! === 0) this.exact = false;
