@@ -19,6 +19,9 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // The store drivers load from node_modules when a store is used: better-sqlite3 is a native
+  // module, and pg carries an optional native binding.
+  external: ['better-sqlite3', 'pg', 'pg-copy-streams'],
   // Bundled CommonJS dependencies (simple-git) require Node's built-in modules at run time.
   banner: { js: "import { createRequire as __levelsRequire } from 'node:module'; const require = __levelsRequire(import.meta.url);" },
 });

@@ -5,7 +5,8 @@
 //                                  Action need no file read and no JSON-module flag
 //   src/model/generated/validators.ts  the schema's validators, compiled by ajv ahead of time
 //   src/plan/generated/types.ts    the Plan types from schema/plan.schema.json
-//   src/plan/generated/schema.ts   the plan schema as a module (to check plan files on apply)
+//   src/plan/generated/schema.ts   the plan schema as a module
+//   src/plan/generated/validator.ts  its validator, compiled by ajv ahead of time (apply checks plan files)
 //   src/version.ts                 the version from package.json
 // `npm test` fails when a committed file differs from what this writes (test/generated.test.ts).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -21,10 +22,10 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
  * length in code points), is defined inline: importing the CommonJS module resolves
  * differently under Node and under the test runner, and bundles would have to carry it.
  */
-function validators(schema) {
+function validators(schema, exports) {
   const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, code: { source: true, esm: true } });
-  ajv.addSchema(schema, 'levels');
-  const code = standaloneCode.default(ajv, { LevelRuleset: 'levels#/definitions/LevelRuleset', Workspace: 'levels#/definitions/Workspace' });
+  ajv.addSchema(schema, 'schema');
+  const code = standaloneCode.default(ajv, exports);
   const runtime = 'require("ajv/dist/runtime/ucs2length")';
   const rest = code.replaceAll(runtime, 'ucs2length').replace('"use strict";', '');
   if (/require\(/.test(rest)) throw new Error('The generated validators need another ajv runtime module: import it here.');
@@ -58,7 +59,8 @@ export async function generatedFiles() {
     'src/plan/generated/types.ts': planTypes,
     'src/plan/generated/schema.ts': `${banner('schema/plan.schema.json')}export const planSchema = ${JSON.stringify(plan, null, 2)} as const;\n`,
     'src/model/generated/schema.ts': `${banner('schema/levels.schema.json')}export const levelsSchema = ${JSON.stringify(schema, null, 2)} as const;\n`,
-    'src/model/generated/validators.ts': `${banner('schema/levels.schema.json')}${validators(schema)}\n`,
+    'src/model/generated/validators.ts': `${banner('schema/levels.schema.json')}${validators(schema, { LevelRuleset: 'schema#/definitions/LevelRuleset', Workspace: 'schema#/definitions/Workspace' })}\n`,
+    'src/plan/generated/validator.ts': `${banner('schema/plan.schema.json')}${validators(plan, { Plan: 'schema' })}\n`,
     'src/version.ts': `${banner('package.json')}export const VERSION = ${JSON.stringify(pkg.version)};\n`,
   };
 }

@@ -18,6 +18,15 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+function storeOption(): Option {
+  return new Option('--store <url>', 'the live store: sqlite:PATH or postgres://... (default: LEVELS_STORE, the Workspace, sqlite:.levels/state.db)');
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('it must be a whole number.');
+  return Number(value);
+}
+
 function configOption(): Option {
   return new Option('-c, --config <dir>', 'the config folder').default(DEFAULT_CONFIG_FOLDER);
 }
@@ -83,7 +92,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
       .command('plan')
       .description('show what the config changes, and which accounts move between which levels')
       .addOption(configOption())
-      .option('--against <baseline>', 'compare with: store, git:REF or none (default: git:HEAD)')
+      .option('--against <baseline>', 'compare with: store, git:REF or none (default: the store if one is set up, else git:HEAD)')
+      .addOption(storeOption())
       .option('--ref <ref>', 'read the proposed config from this git ref instead of the working tree')
       .option('-o, --out <file>', 'write the plan as JSON to this file (for apply)')
       .addOption(formatOption(PLAN_FORMATS, 'text'))
@@ -111,6 +121,73 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .addOption(quietOption())
     .action(async (score: string, options: CommonOptions & { format: 'text' | 'json' }) => setExitCode(await (await import('./commands/explain.js')).explainCommand(score, options, io)));
 
+  addExportOptions(
+    program
+      .command('apply')
+      .description('apply a saved plan to the live store, or plan, confirm and apply')
+      .argument('[plan]', 'a plan file written by levels plan --out')
+      .addOption(configOption())
+      .addOption(storeOption())
+      .option('-y, --yes', 'apply without asking (for CI)', false)
+      .option('--lock-timeout <seconds>', 'how long to wait for another apply to release the store', wholeNumber, 30)
+      .addOption(formatOption(['text', 'json'] as const, 'text'))
+      .addOption(quietOption()),
+    false,
+  ).action(async (plan: string | undefined, options: CommonOptions & { yes: boolean; format: 'text' | 'json' }) =>
+    setExitCode(await (await import('./commands/apply.js')).applyCommand(plan, options, io)),
+  );
+
+  program
+    .command('import')
+    .description("write the live store's config out as YAML, to adopt an existing setup")
+    .addOption(configOption())
+    .addOption(storeOption())
+    .option('-o, --out <dir>', 'the folder to write (default: the config folder)')
+    .option('--force', 'overwrite files that are already there', false)
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { out?: string; force: boolean }) => setExitCode(await (await import('./commands/store.js')).importCommand({ ...options, format: 'text' }, io)));
+
+  const store = program.command('store').description('look at the live store');
+  store
+    .command('status')
+    .description('serial, last apply, accounts and drift')
+    .addOption(configOption())
+    .addOption(storeOption())
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { format: 'text' | 'json' }) => setExitCode(await (await import('./commands/store.js')).storeStatusCommand(options, io)));
+  store
+    .command('history')
+    .description('the apply log, newest first')
+    .addOption(configOption())
+    .addOption(storeOption())
+    .option('-n, --limit <n>', 'how many applies', wholeNumber, 20)
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { format: 'text' | 'json'; limit: number }) => setExitCode(await (await import('./commands/store.js')).storeHistoryCommand(options, io)));
+
+  const accounts = program.command('accounts').description("the live store's accounts and their level changes");
+  accounts
+    .command('changes')
+    .description('every level change after an apply serial: the feed for notifications and reverse ETL')
+    .requiredOption('--since <serial>', 'changes made by applies after this serial (0: all)', wholeNumber)
+    .addOption(configOption())
+    .addOption(storeOption())
+    .addOption(formatOption(['csv', 'jsonl'] as const, 'csv'))
+    .option('-o, --out <file>', 'write here instead of standard output')
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { since: number; format: 'csv' | 'jsonl'; out?: string }) => setExitCode(await (await import('./commands/accounts.js')).accountChangesCommand(options, io)));
+  accounts
+    .command('list')
+    .description('the stored accounts with their level')
+    .option('--level <name>', 'only the accounts at this level')
+    .addOption(configOption())
+    .addOption(storeOption())
+    .addOption(formatOption(['csv', 'jsonl'] as const, 'csv'))
+    .option('-o, --out <file>', 'write here instead of standard output')
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { level?: string; format: 'csv' | 'jsonl'; out?: string }) => setExitCode(await (await import('./commands/accounts.js')).accountListCommand(options, io)));
+
   program
     .command('fmt')
     .description('rewrite config files in canonical key order and indentation, keeping comments')
@@ -133,8 +210,10 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .addHelpText('after', `\nTemplates:\n${TEMPLATES.map((t) => `  ${t.id.padEnd(22)} ${t.description}`).join('\n')}\n`)
     .action(async (dir: string, options: { template: string; force: boolean; quiet: boolean }) => setExitCode(await (await import('./commands/init.js')).initCommand({ dir, ...options }, io)));
 
-  for (const command of program.commands) {
-    command.showSuggestionAfterError(true).showHelpAfterError(`(run 'levels ${command.name()} --help' for usage)`);
+  const all = (command: Command): Command[] => [command, ...command.commands.flatMap(all)];
+  for (const command of all(program).slice(1)) {
+    const name = command.parent && command.parent !== program ? `${command.parent.name()} ${command.name()}` : command.name();
+    command.showSuggestionAfterError(true).showHelpAfterError(`(run 'levels ${name} --help' for usage)`);
   }
   return program;
 }

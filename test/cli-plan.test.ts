@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { planSchema } from '../src/plan/generated/schema.js';
@@ -23,23 +23,27 @@ const raiseTarget = (root: string) => {
 };
 
 describe('levels plan', () => {
-  it("runs the README's main command on the shipped example: no changes, exit 0", () => {
-    const result = runCli(['plan', '--scores', 'examples/scores.csv'], { cwd: resolve('.') });
+  it("runs the README's main command on the shipped example: against the empty embedded store, everything is new", () => {
+    const root = makeRepo(exampleFiles);
+    const result = runCli(['plan', '--scores', 'examples/scores.csv'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/No changes: the config matches git HEAD; 50,000 accounts, none move\.\n$/);
+    expect(result.stdout).toContain('Nothing has been applied to sqlite:.levels/state.db yet: every ruleset is new.');
+    expect(result.stdout).toMatch(/Plan: 2 rulesets to create, 7 levels to add; 50,000 of 50,000 accounts move\.\n$/);
+    const git = runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD'], { cwd: root });
+    expect(git.stdout).toMatch(/No changes: the config matches git HEAD; 50,000 accounts, none move\.\n$/);
   });
 
   it('shows the changes and exactly the accounts that move when a threshold rises', () => {
     const root = makeRepo(exampleFiles);
     raiseTarget(root);
     const moving = exampleScores.filter((score) => score >= 80 && score < 85).length;
-    const result = runCli(['plan', '--scores', 'examples/scores.csv', '--detailed-exitcode'], { cwd: root });
+    const result = runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD', '--detailed-exitcode'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('~ level Target: min 80 → 85');
     expect(result.stdout).toContain('~ level Qualified: max 79 → 84');
     expect(result.stdout).toContain(`Plan: 1 ruleset to change, 2 levels to update; ${moving.toLocaleString('en-US')} of 50,000 accounts move.`);
-    const json = JSON.parse(runCli(['plan', '--scores', 'examples/scores.csv', '--format', 'json'], { cwd: root }).stdout);
+    const json = JSON.parse(runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD', '--format', 'json'], { cwd: root }).stdout);
     expect(json.impact.transitions).toContainEqual({ from: 'Target', to: 'Qualified', count: moving });
     expect(json.impact).toMatchObject({ moved: moving, downgraded: moving, upgraded: 0 });
   });
@@ -47,7 +51,7 @@ describe('levels plan', () => {
   it('writes a plan file that matches the published schema and records its fingerprints', () => {
     const root = makeRepo(exampleFiles);
     raiseTarget(root);
-    expect(runCli(['plan', '--scores', 'examples/scores.csv', '--out', 'plan.json', '--quiet'], { cwd: root }).code).toBe(0);
+    expect(runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD', '--out', 'plan.json', '--quiet'], { cwd: root }).code).toBe(0);
     const plan = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8'));
     const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(planSchema as object);
     expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
@@ -69,16 +73,16 @@ describe('levels plan', () => {
     expect(against.baseline).toMatchObject({ kind: 'git', ref: 'HEAD~1' });
     expect(against.changes).toHaveLength(1);
     expect(against.config.commit).toBe(second);
-    const fromRef = JSON.parse(runCli(['plan', '--ref', 'HEAD~1', '--format', 'json'], { cwd: root }).stdout);
+    const fromRef = JSON.parse(runCli(['plan', '--ref', 'HEAD~1', '--against', 'git:HEAD', '--format', 'json'], { cwd: root }).stdout);
     expect(fromRef.config).toMatchObject({ source: 'git', ref: 'HEAD~1' });
     expect(fromRef.changes[0].levels[0]).toMatchObject({ level: 'Target', before: { min: 85 }, after: { min: 80 } });
     const none = JSON.parse(runCli(['plan', '--against', 'none', '--format', 'json'], { cwd: root }).stdout);
     expect(none.changes.map((change: { action: string }) => change.action)).toEqual(['create', 'create']);
-    expect(none.baseline.hash).toBeNull();
+    expect(none.baseline.hash).toMatch(/^[0-9a-f]{64}$/); // The empty config's hash.
   });
 
   it('plans without git: every ruleset is new, and says why', () => {
-    const root = makeTree(exampleFiles);
+    const root = makeTree({ ...exampleFiles, 'levels/workspace.yaml': 'kind: Workspace\nscores: { min: 0, max: 100 }\n' });
     const result = runCli(['plan'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Not in a git repository, so there is no baseline: every ruleset is new.');
@@ -144,7 +148,7 @@ describe('levels plan', () => {
   it('renders markdown for PR comments', () => {
     const root = makeRepo(exampleFiles);
     raiseTarget(root);
-    const result = runCli(['plan', '--scores', 'examples/scores.csv', '--format', 'markdown'], { cwd: root });
+    const result = runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD', '--format', 'markdown'], { cwd: root });
     expect(result.stdout).toMatch(/^### levels plan\n\n📝 \*\*Plan: 1 ruleset to change/);
     expect(result.stdout).toContain('| Target | 5,882 (11.8%) |');
     expect(result.stdout).toContain('```mermaid');

@@ -11,10 +11,27 @@ export interface CommandIO {
   stderr: OutputStream;
   /** Standard input is a terminal (for prompts). */
   stdinIsTTY: boolean;
+  /** Asks a question on the terminal and resolves to the answer. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export function processIO(): CommandIO {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY) };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    prompt: async (question) => {
+      const { createInterface } = await import('node:readline/promises');
+      const reader = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await reader.question(question);
+      } finally {
+        reader.close();
+      }
+    },
+  };
 }
 
 /**

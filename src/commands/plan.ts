@@ -1,21 +1,23 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { UsageError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { Repo } from '../git/repo.js';
-import { gitBaseline, noBaseline, parseAgainst, type Baseline } from '../plan/baseline.js';
+import { gitBaseline, noBaseline, parseAgainst, storeBaseline, type AgainstSpec, type Baseline, type BaselineConfig } from '../plan/baseline.js';
+import type { Drift } from '../plan/generated/types.js';
 import { computePlan, type Plan } from '../plan/compute.js';
+import { writePlanFile } from '../plan/file.js';
 import { renderPlan, type PlanFormat } from '../plan/renderers/index.js';
 import { activeOf, snapshotOf } from '../plan/snapshot.js';
 import { ImpactTally, type TallyInput } from '../plan/tally.js';
 import { VERSION } from '../version.js';
 import { useColor, type CommandIO } from './io.js';
 import { loadProposed } from './proposed.js';
+import { chooseStore, storeIsInUse, withStore } from './store-access.js';
 import { readScores, type ScoreOptions } from './scores.js';
 
 export interface PlanCommandOptions extends Partial<ScoreOptions> {
   config: string;
   against?: string;
   ref?: string;
+  store?: string;
   out?: string;
   format: PlanFormat;
   detailedExitcode: boolean;
@@ -34,10 +36,24 @@ export async function planCommand(options: PlanCommandOptions, io: CommandIO): P
 /** Reads the proposed config, the baseline and the export, and computes the plan. */
 export async function buildPlan(options: PlanCommandOptions, io: CommandIO): Promise<Plan> {
   const repo = await Repo.find(io.cwd);
-  const [proposed, baseline] = await Promise.all([
-    loadProposed(repo, options.config, options.ref, io.cwd),
-    chooseBaseline(options.against, repo, options.config, io).then((chosen) => chosen.load()),
-  ]);
+  // The git baseline is read while the proposed config loads; a store, once the Workspace is known.
+  const spec = options.against === undefined ? undefined : parseAgainst(options.against);
+  const gitFirst = spec === undefined && repo && (await repo.exists('HEAD')) ? gitBaseline(repo, 'HEAD', options.config, io.cwd).load() : undefined;
+  gitFirst?.catch(() => undefined);
+  const proposed = await loadProposed(repo, options.config, options.ref, io.cwd);
+  const choice = spec === undefined || spec.kind === 'store' ? await chooseStore(options.store, proposed.config.workspace.store, io, repo ?? null) : undefined;
+  let baseline: BaselineConfig;
+  let drift: Drift[] = [];
+  if (spec?.kind === 'store' || (spec === undefined && choice && storeIsInUse(choice))) {
+    [baseline, drift] = await withStore(choice!, async (store) => {
+      const live = storeBaseline(store);
+      return [await live.load(), await live.drift()] as const;
+    });
+  } else if (spec === undefined) {
+    baseline = gitFirst ? await gitFirst : await noBaseline(repo ? 'The repository has no commit yet, so there is no baseline: every ruleset is new.' : 'Not in a git repository, so there is no baseline: every ruleset is new.').load();
+  } else {
+    baseline = await (await chooseBaseline(spec, repo, options.config, io)).load();
+  }
   let scores: Parameters<typeof computePlan>[0]['scores'];
   if (options.scores !== undefined) {
     const proposedSnapshot = snapshotOf(proposed.config);
@@ -58,37 +74,21 @@ export async function buildPlan(options: PlanCommandOptions, io: CommandIO): Pro
     }
     scores = { tally: tally.result(summary.hasLevel), summary };
   }
-  const plan = computePlan({
+  return computePlan({
     proposed: proposed.config,
     source: proposed.source,
     baseline,
+    drift,
     ...(scores ? { scores } : {}),
     toolVersion: VERSION,
+    createdAt: new Date().toISOString(),
   });
-  return { ...plan, created_at: new Date().toISOString() };
 }
 
-async function chooseBaseline(against: string | undefined, repo: Repo | undefined, folder: string, io: CommandIO): Promise<Baseline> {
-  if (against === undefined) {
-    if (!repo) return noBaseline('Not in a git repository, so there is no baseline: every ruleset is new.');
-    if (!(await repo.exists('HEAD'))) return noBaseline('The repository has no commit yet, so there is no baseline: every ruleset is new.');
-    return gitBaseline(repo, 'HEAD', folder, io.cwd);
-  }
-  const spec = parseAgainst(against);
+async function chooseBaseline(spec: AgainstSpec, repo: Repo | undefined, folder: string, io: CommandIO): Promise<Baseline> {
   if (spec.kind === 'none') return noBaseline();
-  if (spec.kind === 'store') throw new UsageError('--against store needs a live store, which this version of levels cannot read yet; use --against git:REF.');
-  if (!repo) throw new UserError(`--against ${against} compares with git, and ${io.cwd} is not in a git repository.`);
+  if (spec.kind === 'store') throw new Error('The store baseline is chosen in buildPlan.');
+  if (!repo) throw new UserError(`--against git:${spec.ref} compares with git, and ${io.cwd} is not in a git repository.`);
   return gitBaseline(repo, spec.ref, folder, io.cwd);
 }
 
-/** Writes the plan file whole or not at all (a temporary file renamed into place). */
-export async function writePlanFile(plan: Plan, path: string, cwd: string): Promise<void> {
-  const target = resolve(cwd, path);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(plan, null, 2)}\n`);
-    await rename(temporary, target);
-  } catch (error) {
-    throw new UserError(`The plan file ${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-}

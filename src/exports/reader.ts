@@ -236,7 +236,10 @@ export class ExportReader {
       const consumed = scanner
         ? scanner.scan(chunk, pos, length, eof, (record) => (reread ? this.rereadCsv(chunk, record, reread) : this.onCsvRecord(chunk, chunkBase, record)))
         : this.scanJsonLines(chunk, pos, length, eof, base, reread);
-      if (!reread) this.options.onProgress?.(source.fileBytesRead, this.file.size);
+      if (!reread) {
+        this.options.onProgress?.(source.fileBytesRead, this.file.size);
+        if (this.sink.drain) await this.sink.drain();
+      }
       if (eof) {
         if (scanner) this.line = scanner.line;
         return;

@@ -55,6 +55,8 @@ export interface AccountSink {
   account(row: Row): void;
   /** Undoes `account` for a row found to be a duplicate. Sinks that cannot (writers) read with knownDuplicates. */
   retract?(row: Row): void;
+  /** Awaited after each chunk of the export: a sink that streams rows on (to a database) lets them drain. */
+  drain?(): Promise<void>;
 }
 
 const utf8 = new TextDecoder('utf-8');

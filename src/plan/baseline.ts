@@ -1,14 +1,17 @@
 import { UsageError } from '../errors.js';
 import { loadConfigAt } from '../git/config-at-ref.js';
 import type { Repo } from '../git/repo.js';
-import type { BaselineRef } from './generated/types.js';
-import { EMPTY_SNAPSHOT, snapshotOf, type ConfigSnapshot } from './snapshot.js';
+import { diffConfigs } from '../diff/semantic.js';
+import type { LiveState, Store } from '../store/types.js';
+import type { BaselineRef, Drift, RulesetChange } from './generated/types.js';
+import { levelChangeDetails, rulesetFieldDetails } from './renderers/describe.js';
+import { EMPTY_SNAPSHOT, snapshotFromApplied, snapshotOf, type ConfigSnapshot } from './snapshot.js';
 
 /** What a plan compares against, once read. */
 export interface BaselineConfig {
   snapshot: ConfigSnapshot;
-  /** The plan's `baseline` field, but for the hash computePlan fills in (a store supplies its own). */
-  ref: Omit<BaselineRef, 'hash'> & { hash?: string | null };
+  /** The plan's `baseline` field, but for the hash, which computePlan fills in from the snapshot. */
+  ref: Omit<BaselineRef, 'hash'>;
 }
 
 /**
@@ -46,4 +49,50 @@ export function gitBaseline(repo: Repo, ref: string, folder: string, cwd: string
       return { snapshot: snapshotOf(config), ref: { kind: 'git', ref, commit, ...(note ? { note } : {}) } };
     },
   };
+}
+
+/**
+ * The live store: its config as its tables hold it now. What differs from the config levels
+ * last applied (edits made in the store by hand or by another tool) is drift, listed apart.
+ */
+export function storeBaseline(store: Store): Baseline & { drift(): Promise<Drift[]> } {
+  let state: Promise<LiveState> | undefined;
+  const read = () => (state ??= store.read());
+  return {
+    async load() {
+      const live = await read();
+      return {
+        snapshot: snapshotFromApplied(live.config),
+        ref: {
+          kind: 'store',
+          serial: live.serial,
+          store: store.url,
+          ...(live.lastApply?.gitCommit ? { commit: live.lastApply.gitCommit } : {}),
+          ...(live.serial === 0 ? { note: `Nothing has been applied to ${store.url} yet: every ruleset is new.` } : {}),
+        },
+      };
+    },
+    async drift() {
+      const live = await read();
+      if (!live.lastApply) return [];
+      return driftOf(diffConfigs(snapshotFromApplied(live.lastApply.config), snapshotFromApplied(live.config)), live.lastApply.serial);
+    },
+  };
+}
+
+/** Changes made outside levels, as drift entries: one per ruleset or level, in words. */
+function driftOf(changes: RulesetChange[], serial: number): Drift[] {
+  const drift: Drift[] = [];
+  const since = `since apply ${serial}`;
+  for (const change of changes) {
+    if (change.action === 'create') drift.push({ ruleset: change.ruleset, message: `added to the store outside levels ${since}` });
+    else if (change.action === 'delete') drift.push({ ruleset: change.ruleset, message: `removed from the store outside levels ${since}` });
+    else {
+      for (const detail of rulesetFieldDetails(change)) drift.push({ ruleset: change.ruleset, message: `${detail}, outside levels ${since}` });
+      if (change.primary) drift.push({ ruleset: change.ruleset, message: `${change.primary === 'gained' ? 'made' : 'no longer'} primary outside levels ${since}` });
+      if (change.enabled) drift.push({ ruleset: change.ruleset, message: `${change.enabled} outside levels ${since}` });
+      for (const level of change.levels) drift.push({ ruleset: change.ruleset, level: level.level, message: `${levelChangeDetails(level).join('; ')}, outside levels ${since}` });
+    }
+  }
+  return drift;
 }

@@ -7,7 +7,8 @@ import type { Config, Ruleset } from '../model/config.js';
 import { UNASSIGNED } from '../model/validate.js';
 import type { BaselineRef, ChangeCounts, ConfigRef, DistributionEntry, Drift, Impact, Plan, RulesetChange, Summary, Transition } from './generated/types.js';
 import { formatCount } from './numbers.js';
-import { activeOf, configHash, snapshotOf, type ConfigSnapshot } from './snapshot.js';
+import { planChecksum } from './checksum.js';
+import { activeOf, canonicalConfig, configHash, snapshotOf, type ConfigSnapshot } from './snapshot.js';
 import type { TallyResult } from './tally.js';
 
 export type { Plan } from './generated/types.js';
@@ -19,11 +20,13 @@ export interface PlanInput {
   proposed: Config;
   /** Where the proposed config was read: the working tree, or a git ref. */
   source: Omit<ConfigRef, 'folder' | 'hash'>;
-  baseline: { snapshot: ConfigSnapshot; ref: Omit<BaselineRef, 'hash'> & { hash?: string | null } };
+  baseline: { snapshot: ConfigSnapshot; ref: Omit<BaselineRef, 'hash'> };
   /** The score export's tally and summary, when one was given. */
   scores?: { tally: TallyResult; summary: ExportSummary };
   drift?: Drift[];
   toolVersion: string;
+  /** When the plan is made (ISO 8601): an input, so that planning stays a pure function. */
+  createdAt?: string;
 }
 
 /**
@@ -36,18 +39,20 @@ export function computePlan(input: PlanInput): Plan {
   const impact = input.scores ? impactOf(input.scores.tally, input.scores.summary, input.baseline.snapshot, proposed) : null;
   const data = input.scores ? dataContext(input.scores.tally, input.scores.summary) : undefined;
   const findings = lint(input.proposed, data ? { data } : {});
-  const baselineHash = input.baseline.ref.hash !== undefined ? input.baseline.ref.hash : input.baseline.ref.kind === 'none' ? null : configHash(input.baseline.snapshot);
-  return {
+  const plan: Omit<Plan, 'checksum'> = {
     format_version: PLAN_FORMAT_VERSION,
     tool_version: input.toolVersion,
+    ...(input.createdAt ? { created_at: input.createdAt } : {}),
     config: { folder: input.proposed.folder, ...input.source, hash: configHash(proposed) },
-    baseline: { ...input.baseline.ref, hash: baselineHash },
+    proposed: canonicalConfig(proposed),
+    baseline: { ...input.baseline.ref, hash: configHash(input.baseline.snapshot) },
     changes,
     drift: input.drift ?? [],
     impact,
     findings: findings.map(planFinding),
     summary: summarize(changes, impact, findings, input.baseline.ref),
   };
+  return { ...plan, checksum: planChecksum(plan) };
 }
 
 function planFinding(finding: Finding): Plan['findings'][number] {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config, Ruleset } from '../model/config.js';
 import type { ScoreDomain } from '../ranges/domain.js';
+import type { AppliedConfig } from './generated/types.js';
 
 /** A ruleset of a snapshot and the file that declared it, if there was one. */
 export interface SnapshotRuleset {
@@ -30,8 +31,11 @@ export function snapshotOf(config: Config): ConfigSnapshot {
 
 export const EMPTY_SNAPSHOT: ConfigSnapshot = { rulesets: [], scores: { min: 0, max: Number.POSITIVE_INFINITY, integer: true } };
 
-/** The canonical JSON form: rulesets by id, keys in schema order, defaults applied, no formatting. */
-export function canonicalConfig(snapshot: ConfigSnapshot): unknown {
+/**
+ * The canonical form: rulesets by id, keys in schema order, defaults applied. What a plan
+ * carries as its target, what the store keeps in its apply log, and what the hash is of.
+ */
+export function canonicalConfig(snapshot: ConfigSnapshot): AppliedConfig {
   return {
     rulesets: [...snapshot.rulesets]
       .map(({ ruleset }) => ruleset)
@@ -59,6 +63,14 @@ export function canonicalConfig(snapshot: ConfigSnapshot): unknown {
 /** SHA-256 of the canonical config: equal configs hash equal, however they are written. */
 export function configHash(snapshot: ConfigSnapshot): string {
   return createHash('sha256').update(JSON.stringify(canonicalConfig(snapshot))).digest('hex');
+}
+
+/** A snapshot from the canonical form (a plan's target, the store's config). */
+export function snapshotFromApplied(applied: AppliedConfig): ConfigSnapshot {
+  return {
+    rulesets: applied.rulesets.map((ruleset) => ({ ruleset: { kind: 'LevelRuleset', ...ruleset, levels: ruleset.levels.map((level) => ({ ...level })) } })),
+    scores: { min: applied.scores.min, max: applied.scores.max ?? Number.POSITIVE_INFINITY, integer: applied.scores.integer },
+  };
 }
 
 /** The ruleset that classifies accounts in a snapshot: the one enabled primary. */

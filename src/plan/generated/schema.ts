@@ -9,12 +9,14 @@ export const planSchema = {
     "format_version",
     "tool_version",
     "config",
+    "proposed",
     "baseline",
     "changes",
     "drift",
     "impact",
     "findings",
-    "summary"
+    "summary",
+    "checksum"
   ],
   "properties": {
     "format_version": {
@@ -31,6 +33,9 @@ export const planSchema = {
     },
     "config": {
       "$ref": "#/definitions/ConfigRef"
+    },
+    "proposed": {
+      "$ref": "#/definitions/AppliedConfig"
     },
     "baseline": {
       "$ref": "#/definitions/BaselineRef"
@@ -69,6 +74,10 @@ export const planSchema = {
     },
     "summary": {
       "$ref": "#/definitions/Summary"
+    },
+    "checksum": {
+      "type": "string",
+      "description": "SHA-256 of this plan's canonical JSON without the checksum: apply refuses a plan whose content no longer matches (an edited plan file)."
     }
   },
   "definitions": {
@@ -142,11 +151,8 @@ export const planSchema = {
           "description": "store: the store URL, with any password removed."
         },
         "hash": {
-          "type": [
-            "string",
-            "null"
-          ],
-          "description": "SHA-256 of the canonical baseline config; null for an empty store or no baseline. Apply refuses the plan when the live config's hash differs."
+          "type": "string",
+          "description": "SHA-256 of the canonical baseline config (an empty store and no baseline both have the hash of the empty config). Apply refuses the plan when the live config's hash differs."
         },
         "note": {
           "type": "string",
@@ -852,6 +858,115 @@ export const planSchema = {
         "infos": {
           "type": "integer",
           "minimum": 0
+        }
+      }
+    },
+    "AppliedConfig": {
+      "title": "AppliedConfig",
+      "description": "The proposed config itself, in canonical form (rulesets sorted by id, defaults applied, and the score domain): what apply writes to the store. Its hash is config.hash.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "rulesets",
+        "scores"
+      ],
+      "properties": {
+        "rulesets": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/AppliedRuleset"
+          }
+        },
+        "scores": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "min",
+            "max",
+            "integer"
+          ],
+          "properties": {
+            "min": {
+              "type": "number"
+            },
+            "max": {
+              "type": [
+                "number",
+                "null"
+              ],
+              "description": "null: no upper bound."
+            },
+            "integer": {
+              "type": "boolean"
+            }
+          }
+        }
+      }
+    },
+    "AppliedRuleset": {
+      "title": "AppliedRuleset",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "enabled",
+        "primary",
+        "levels"
+      ],
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "primary": {
+          "type": "boolean"
+        },
+        "levels": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/AppliedLevel"
+          }
+        }
+      }
+    },
+    "AppliedLevel": {
+      "title": "AppliedLevel",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "min"
+      ],
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": "number"
+        },
+        "color": {
+          "type": "string"
+        },
+        "expected_share": {
+          "type": "string"
+        },
+        "owner": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
         }
       }
     }

@@ -17,6 +17,7 @@ export interface Plan {
    */
   created_at?: string;
   config: ConfigRef;
+  proposed: AppliedConfig;
   baseline: BaselineRef;
   /**
    * Semantic changes from the baseline to the proposed config, by ruleset id (sorted) and level name. Empty when nothing changes.
@@ -35,6 +36,10 @@ export interface Plan {
    */
   findings: PlanFinding[];
   summary: Summary;
+  /**
+   * SHA-256 of this plan's canonical JSON without the checksum: apply refuses a plan whose content no longer matches (an edited plan file).
+   */
+  checksum: string;
 }
 /**
  * The proposed config: where it was read and its content hash.
@@ -65,6 +70,48 @@ export interface ConfigRef {
   hash: string;
 }
 /**
+ * The proposed config itself, in canonical form (rulesets sorted by id, defaults applied, and the score domain): what apply writes to the store. Its hash is config.hash.
+ *
+ * This interface was referenced by `Plan`'s JSON-Schema
+ * via the `definition` "AppliedConfig".
+ */
+export interface AppliedConfig {
+  rulesets: AppliedRuleset[];
+  scores: {
+    min: number;
+    /**
+     * null: no upper bound.
+     */
+    max: number | null;
+    integer: boolean;
+  };
+}
+/**
+ * This interface was referenced by `Plan`'s JSON-Schema
+ * via the `definition` "AppliedRuleset".
+ */
+export interface AppliedRuleset {
+  id: string;
+  name: string;
+  description?: string;
+  enabled: boolean;
+  primary: boolean;
+  levels: AppliedLevel[];
+}
+/**
+ * This interface was referenced by `Plan`'s JSON-Schema
+ * via the `definition` "AppliedLevel".
+ */
+export interface AppliedLevel {
+  name: string;
+  min: number;
+  max?: number;
+  color?: string;
+  expected_share?: string;
+  owner?: string;
+  description?: string;
+}
+/**
  * What the plan compares against: the live store, the config at a git ref, or nothing.
  *
  * This interface was referenced by `Plan`'s JSON-Schema
@@ -89,9 +136,9 @@ export interface BaselineRef {
    */
   store?: string;
   /**
-   * SHA-256 of the canonical baseline config; null for an empty store or no baseline. Apply refuses the plan when the live config's hash differs.
+   * SHA-256 of the canonical baseline config (an empty store and no baseline both have the hash of the empty config). Apply refuses the plan when the live config's hash differs.
    */
-  hash: string | null;
+  hash: string;
   /**
    * Why the baseline is what it is, when that is not obvious (e.g. the folder did not exist at the ref).
    */
