@@ -7,6 +7,8 @@ import { renderPlan } from '../plan/renderers/index.js';
 import { applyPlan, type ApplyResult } from '../store/apply.js';
 import { useColor, type CommandIO } from './io.js';
 import { buildPlan } from './plan.js';
+import { locateExport, hashFileInBackground } from '../exports/source.js';
+import type { AccountSink } from '../exports/row.js';
 import { readScores, type ScoreOptions } from './scores.js';
 import { actorOf, chooseStore, withStore, type StoreChoice } from './store-access.js';
 
@@ -26,7 +28,12 @@ export interface ApplyCommandOptions extends Partial<ScoreOptions> {
  * or plans against the store, shows the plan, asks, and applies.
  */
 export async function applyCommand(planFile: string | undefined, options: ApplyCommandOptions, io: CommandIO): Promise<number> {
-  const workspaceStore = await workspaceStoreOf(options.config, io, planFile !== undefined);
+  // The export's fingerprint, computed on another core while the rest gets ready.
+  const sha256 = options.scores === undefined ? undefined : fingerprintExport(options.scores, io.cwd);
+  sha256?.catch(() => undefined);
+  // The Workspace is read for its store setting only when nothing more specific names one.
+  const needWorkspace = planFile === undefined || (options.store === undefined && !io.env.LEVELS_STORE);
+  const workspaceStore = needWorkspace ? await workspaceStoreOf(options.config, io, planFile !== undefined) : undefined;
   const choice = await chooseStore(options.store, workspaceStore, io);
   let plan: Plan;
   if (planFile !== undefined) {
@@ -44,18 +51,26 @@ export async function applyCommand(planFile: string | undefined, options: ApplyC
       return 1;
     }
   }
+  // A plan made with another export is refused before the store is touched.
+  const scores =
+    options.scores === undefined
+      ? undefined
+      : {
+          path: options.scores,
+          sha256: sha256!,
+          load: (sink: AccountSink) => readScores({ ...options, scores: options.scores! }, sink, io, undefined, { fingerprint: false }),
+        };
   const result = await withStore(
     choice,
-    (store) =>
-      applyPlan(store, plan, {
-        actor: actorOf(io.env),
-        now: new Date().toISOString(),
-        ...(options.scores !== undefined ? { loadAccounts: (sink) => loadAccounts(plan, { ...options, scores: options.scores! }, sink, io) } : {}),
-      }),
+    (store) => applyPlan(store, plan, { actor: actorOf(io.env), now: new Date().toISOString(), ...(scores ? { scores } : {}) }),
     options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout * 1000 } : {},
   );
   report(result, choice, options, io);
   return 0;
+}
+
+async function fingerprintExport(path: string, cwd: string): Promise<string> {
+  return hashFileInBackground((await locateExport(path, cwd)).absolutePath);
 }
 
 /** The Workspace's store setting, when the config folder is there (an apply job may only have the plan). */
@@ -66,15 +81,6 @@ async function workspaceStoreOf(folder: string, io: CommandIO, optional: boolean
     if (optional) return undefined;
     throw error;
   }
-}
-
-async function loadAccounts(plan: Plan, options: ScoreOptions, sink: Parameters<typeof readScores>[1], io: CommandIO) {
-  const summary = await readScores(options, sink, io);
-  const planned = plan.impact?.export;
-  if (planned && summary.sha256 && planned.sha256 && planned.sha256 !== summary.sha256) {
-    throw new UserError(`${options.scores} is not the export the plan was made with (${planned.path}, SHA-256 ${planned.sha256.slice(0, 12)}…); plan again with this export.`);
-  }
-  return summary;
 }
 
 async function confirmed(choice: StoreChoice, options: ApplyCommandOptions, io: CommandIO): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { UsageError, UserError } from '../errors.js';
-import { DEFAULT_COLUMNS, readExport, type ExportColumns, type ExportSummary } from '../exports/reader.js';
+import { DEFAULT_COLUMNS, readExport, type ExportColumns, type ExportSummary, type ReadOptions } from '../exports/reader.js';
 import type { AccountSink } from '../exports/row.js';
 import { formatCount } from '../plan/numbers.js';
 import type { CommandIO } from './io.js';
@@ -34,10 +34,16 @@ export function allowedRejects(maxRejects: string | undefined, rows: number): nu
  * Reads the export into `sink`, with a progress bar, and applies the reject policy: more
  * rejected rows than --max-rejects allows is an error naming the first ones and the fix.
  */
-export async function readScores(options: ScoreOptions, sink: AccountSink, io: CommandIO, knownDuplicates?: ReadonlyMap<number, string>): Promise<ExportSummary> {
+export async function readScores(
+  options: ScoreOptions,
+  sink: AccountSink,
+  io: CommandIO,
+  knownDuplicates?: ReadonlyMap<number, string>,
+  more: Pick<ReadOptions, 'fingerprint'> = {},
+): Promise<ExportSummary> {
   allowedRejects(options.maxRejects, 0); // Check the option before reading a large file.
   const bar = progressBar(io.stderr, `Reading ${options.scores}`, !options.quiet);
-  const readOptions = { columns: columnsOf(options), onProgress: bar.update, ...(knownDuplicates ? { knownDuplicates } : {}) };
+  const readOptions = { ...more, columns: columnsOf(options), onProgress: bar.update, ...(knownDuplicates ? { knownDuplicates } : {}) };
   let summary: ExportSummary;
   try {
     summary = await readExport(options.scores, io.cwd, sink, readOptions);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
 import { Repo } from '../git/repo.js';
 import { openLocation } from '../store/open.js';
@@ -21,7 +22,9 @@ export interface StoreChoice {
  */
 export async function chooseStore(flag: string | undefined, workspaceStore: string | undefined, io: CommandIO, repo?: Repo | null): Promise<StoreChoice> {
   const { url, explicit } = chooseStoreUrl(flag, io.env, workspaceStore);
-  const found = repo === undefined ? await Repo.find(io.cwd) : (repo ?? undefined);
+  // Only a relative sqlite: path needs the repository's root.
+  const relative = url.startsWith('sqlite:') && !isAbsolute(url.slice('sqlite:'.length));
+  const found = !relative ? undefined : repo === undefined ? await Repo.find(io.cwd) : (repo ?? undefined);
   const location = parseStoreUrl(url, found?.root ?? io.cwd);
   return { location, explicit, shown: redactUrl(url) };
 }

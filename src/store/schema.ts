@@ -7,6 +7,12 @@ export type Dialect = 'sqlite' | 'postgres';
  * The store's tables, versioned. Each migration runs once, in the apply transaction that first
  * needs it, and `levels_meta.schema_version` records how far a store has come. Never edit a
  * migration that has shipped: add the next one.
+ *
+ * Accounts carry their first classification (first_serial, first_level, first_score) rather
+ * than a change row each: loading a million new accounts writes a million rows, not two
+ * million. first_level and first_score stay NULL while they equal level and score (until the
+ * account's first change). The change log holds the moves of known accounts; the feed (levels
+ * accounts changes) is the two together.
  */
 export const MIGRATIONS: readonly { version: number; sql: Record<Dialect, string> }[] = [
   {
@@ -28,11 +34,11 @@ export const MIGRATIONS: readonly { version: number; sql: Record<Dialect, string
           accounts_changed INTEGER NOT NULL);
         CREATE TABLE levels_accounts (
           account_id TEXT PRIMARY KEY, score REAL NOT NULL, level TEXT NOT NULL,
-          level_since INTEGER NOT NULL, updated_serial INTEGER NOT NULL);
-        CREATE INDEX levels_accounts_level ON levels_accounts (level);
+          level_since INTEGER NOT NULL, updated_serial INTEGER NOT NULL, previous_level TEXT,
+          first_serial INTEGER NOT NULL, first_level TEXT, first_score REAL) WITHOUT ROWID;
         CREATE TABLE levels_account_changes (
-          serial INTEGER NOT NULL, account_id TEXT NOT NULL, from_level TEXT, to_level TEXT NOT NULL,
-          score REAL NOT NULL, PRIMARY KEY (serial, account_id));`,
+          serial INTEGER NOT NULL, account_id TEXT NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL,
+          score REAL NOT NULL, PRIMARY KEY (serial, account_id)) WITHOUT ROWID;`,
       postgres: `
         CREATE TABLE levels_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE levels_rulesets (
@@ -49,10 +55,10 @@ export const MIGRATIONS: readonly { version: number; sql: Record<Dialect, string
           accounts_changed BIGINT NOT NULL);
         CREATE TABLE levels_accounts (
           account_id TEXT PRIMARY KEY, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL,
-          level_since BIGINT NOT NULL, updated_serial BIGINT NOT NULL);
-        CREATE INDEX levels_accounts_level ON levels_accounts (level);
+          level_since BIGINT NOT NULL, updated_serial BIGINT NOT NULL, previous_level TEXT,
+          first_serial BIGINT NOT NULL, first_level TEXT, first_score DOUBLE PRECISION);
         CREATE TABLE levels_account_changes (
-          serial BIGINT NOT NULL, account_id TEXT NOT NULL, from_level TEXT, to_level TEXT NOT NULL,
+          serial BIGINT NOT NULL, account_id TEXT NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL,
           score DOUBLE PRECISION NOT NULL, PRIMARY KEY (serial, account_id));`,
     },
   },

@@ -57,11 +57,15 @@ export interface StoredAccount {
   levelSince: number;
 }
 
-/** Accounts loaded into a staging area of the store's connection, before the apply's transaction. */
-export interface AccountStager {
-  add(record: number, accountId: string, score: number): void;
-  /** Undoes `add` for a row found to repeat an account id. */
-  remove(record: number): void;
+/**
+ * Writes the accounts of a score export into the store, inside an apply's transaction, each
+ * with the level the new config gives it. Within one apply the first row of an account id
+ * wins; `remove` takes back a row the reader found to repeat an id (a driver that wrote it
+ * already, knowing the first row wins, has nothing to do).
+ */
+export interface AccountWriter {
+  add(record: number, accountId: string, score: number, level: string): void;
+  remove(record: number, accountId: string): void;
   /** Lets buffered rows reach the database (between chunks of the export). */
   drain(): Promise<void>;
   /** All rows are in. */
@@ -73,12 +77,15 @@ export interface StoreTransaction {
   readConfig(): Promise<AppliedConfig>;
   serial(): Promise<number>;
   writeConfig(config: AppliedConfig): Promise<void>;
+  /** A writer for the accounts of a score export, loaded at `serial`. */
+  accounts(serial: number): Promise<AccountWriter>;
   /**
-   * Merges the staged accounts (when there are any) into the store and gives every stored
+   * Records the level changes of the accounts just written, and gives every other stored
    * account the level `active` gives its score (Unassigned without an active ruleset),
-   * recording each change at `serial`. Returns how many accounts changed level.
+   * recording each change at `serial`. Returns how many accounts got a new level, new
+   * accounts included.
    */
-  reclassify(serial: number, active: AppliedRuleset | undefined, staged: boolean): Promise<number>;
+  reclassify(serial: number, active: AppliedRuleset | undefined): Promise<number>;
   /** Appends to the apply log and sets the serial. */
   recordApply(record: ApplyRecord): Promise<void>;
 }
@@ -91,7 +98,6 @@ export interface Store {
   /** The URL without its password. */
   readonly url: string;
   read(): Promise<LiveState>;
-  stage(): Promise<AccountStager>;
   /** Runs `work` in one transaction behind the store lock: all of it is written, or none. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   history(limit: number): Promise<ApplyRecord[]>;

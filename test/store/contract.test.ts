@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,17 +136,21 @@ describe.each(drivers)('the $name store', (driver) => {
   it('loads accounts (duplicates retracted), reclassifies them on every apply and records each change', async () => {
     const store = await open((await driver.create()).url);
     const root = makeTree({ 'a.csv': 'account_id,score\nA,82\nB,81\nC,10\nB,99\n', 'b.csv': 'account_id,score\nA,82\nD,55\n' });
-    const load = (file: string) => (sink: Parameters<typeof readExport>[2]) => readExport(file, root, sink);
-    const first = await applyPlan(store, await planAgainst(store, 80), { ...options, loadAccounts: load('a.csv') });
+    const scores = (file: string) => ({
+      path: file,
+      sha256: Promise.resolve(createHash('sha256').update(readFileSync(join(root, file))).digest('hex')),
+      load: (sink: Parameters<typeof readExport>[2]) => readExport(file, root, sink),
+    });
+    const first = await applyPlan(store, await planAgainst(store, 80), { ...options, scores: scores('a.csv') });
     expect(first).toMatchObject({ status: 'applied', serial: 1, accountsLoaded: 3, accountsChanged: 3 });
     const second = await applyPlan(store, await planAgainst(store, 82), options);
     expect(second).toMatchObject({ status: 'applied', serial: 2, accountsChanged: 1 });
     // Unchanged config, new scores: the accounts are refreshed under serial 3.
-    const third = await applyPlan(store, await planAgainst(store, 82), { ...options, loadAccounts: load('b.csv') });
+    const third = await applyPlan(store, await planAgainst(store, 82), { ...options, scores: scores('b.csv') });
     expect(third).toMatchObject({ status: 'applied', serial: 3, accountsLoaded: 2, accountsChanged: 1 });
     expect(third.status === 'applied' && third.record.summary).toBe('Accounts refreshed from b.csv.');
     // The same export again: already applied.
-    expect(await applyPlan(store, await planAgainst(store, 82), { ...options, loadAccounts: load('b.csv') })).toEqual({ status: 'already-applied', serial: 3 });
+    expect(await applyPlan(store, await planAgainst(store, 82), { ...options, scores: scores('b.csv') })).toEqual({ status: 'already-applied', serial: 3 });
 
     const accounts: unknown[] = [];
     await store.accounts(undefined, (account) => accounts.push(account));

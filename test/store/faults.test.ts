@@ -34,8 +34,26 @@ const drivers: Driver[] = [
   { name: 'postgres', store: async () => freshDatabase() },
 ];
 
+/** A killed client's server process may still be finishing (committing or rolling back): wait for it. */
+async function settled(url: string): Promise<void> {
+  if (!url.startsWith('postgres')) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let tries = 0; tries < 200; tries++) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'levels' AND datname = current_database()`);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('A killed apply is still connected after 10 seconds.');
+  } finally {
+    await client.end();
+  }
+}
+
 /** The store is whole: the serial, the apply log, the tables' config and every account's level agree. */
 async function expectConsistent(url: string): Promise<{ serial: number; accounts: number; target: number | undefined }> {
+  await settled(url);
   const store = await openStore(url, { base: '/' });
   try {
     const live = await store.read();
@@ -44,7 +62,7 @@ async function expectConsistent(url: string): Promise<{ serial: number; accounts
       return { serial: 0, accounts: 0, target: undefined };
     }
     expect(live.lastApply?.serial).toBe(live.serial);
-    expect(configHash(snapshotFromApplied(live.config))).toBe(live.lastApply?.configHash);
+    expect(configHash(snapshotFromApplied(live.config)), `${url}: tables ${JSON.stringify(live.config)} vs apply ${live.lastApply?.serial} ${JSON.stringify(live.lastApply?.config)}`).toBe(live.lastApply?.configHash);
     const active = activeApplied(live.config)!;
     let wrong = 0;
     await store.accounts(undefined, (account) => {

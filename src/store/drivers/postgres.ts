@@ -3,9 +3,9 @@ import { UserError } from '../../errors.js';
 import type { AppliedConfig } from '../../plan/generated/types.js';
 import { StoreError, describeStoreError } from '../errors.js';
 import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
-import type { AccountChange, AccountStager, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
+import type { AccountChange, AccountWriter, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
 import { redactUrl } from '../url.js';
-import { applyRecord, changeOf } from './sqlite.js';
+import { CHANGES, applyRecord, changeOf } from './sqlite.js';
 
 export interface PostgresOptions {
   /** How long an apply waits for another to finish before giving up (milliseconds). */
@@ -38,6 +38,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 
 class PostgresStore implements Store {
   readonly url: string;
+  /** The account load of the running apply: into an empty store, and how many rows; level changes recorded by the merge. */
+  private fresh = false;
+  private loading = false;
+  private written = 0;
+  private changed = 0;
 
   constructor(
     private readonly client: PgClient,
@@ -75,36 +80,84 @@ class PostgresStore implements Store {
   }
 
   async read(): Promise<LiveState> {
-    const version = await this.schemaVersion();
-    if (version === 0) return { serial: 0, config: EMPTY_CONFIG, lastApply: undefined, schemaVersion: 0, accounts: 0 };
-    const meta = await this.meta();
-    const [last] = await this.query<Parameters<typeof applyRecord>[0]>('SELECT * FROM levels_applies ORDER BY serial DESC LIMIT 1');
-    const [count] = await this.query<{ n: string }>('SELECT count(*) AS n FROM levels_accounts');
-    return { serial: Number(meta.get('serial') ?? 0), config: await this.readConfig(), lastApply: last ? applyRecord(last) : undefined, schemaVersion: version, accounts: Number(count?.n ?? 0) };
+    // One snapshot for every statement: a commit cannot land between them.
+    await this.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      const version = await this.schemaVersion();
+      if (version === 0) return { serial: 0, config: EMPTY_CONFIG, lastApply: undefined, schemaVersion: 0, accounts: 0 };
+      const meta = await this.meta();
+      const [last] = await this.query<Parameters<typeof applyRecord>[0]>('SELECT * FROM levels_applies ORDER BY serial DESC LIMIT 1');
+      const [count] = await this.query<{ n: string }>('SELECT count(*) AS n FROM levels_accounts');
+      return { serial: Number(meta.get('serial') ?? 0), config: await this.readConfig(), lastApply: last ? applyRecord(last) : undefined, schemaVersion: version, accounts: Number(count?.n ?? 0) };
+    } finally {
+      await this.client.query('COMMIT').catch(() => undefined);
+    }
   }
 
-  async stage(): Promise<AccountStager> {
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    await this.query('BEGIN');
+    this.fresh = false;
+    this.loading = false;
+    this.written = 0;
+    this.changed = 0;
+    try {
+      await this.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(this.lockTimeout))}ms'`);
+      await this.query('SELECT pg_advisory_xact_lock($1)', [APPLY_LOCK]);
+      await this.migrate();
+      const result = await work(this.transactionOn());
+      await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error instanceof UserError ? error : describeStoreError(error, this.rawUrl);
+    }
+  }
+
+  /**
+   * Accounts stream to the server by COPY. Into an empty store they go straight into the
+   * accounts table, its key dropped for the load and rebuilt after (building an index once is
+   * several times faster than keeping it up to date row by row); otherwise into a temporary
+   * table that is merged: changed accounts updated, new ones inserted, unchanged ones left
+   * alone. Rows the reader retracts (later rows of an id) are deleted before the key returns.
+   */
+  private async accountWriter(serial: number): Promise<AccountWriter> {
     const { from: copyFrom } = await import('pg-copy-streams');
-    await this.query('DROP TABLE IF EXISTS pg_temp.levels_staged');
-    await this.query('CREATE TEMP TABLE levels_staged (record BIGINT PRIMARY KEY, account_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL)');
-    const stream = this.client.query(copyFrom('COPY pg_temp.levels_staged (record, account_id, score) FROM STDIN (FORMAT csv)'));
+    const fresh = (await this.query('SELECT 1 FROM levels_accounts LIMIT 1')).length === 0;
+    this.fresh = fresh;
+    this.written = 0;
+    if (fresh) {
+      await this.query('ALTER TABLE levels_accounts DROP CONSTRAINT levels_accounts_pkey');
+    } else {
+      await this.query('DROP TABLE IF EXISTS pg_temp.levels_staged');
+      await this.query('CREATE TEMP TABLE levels_staged (record BIGINT NOT NULL, account_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL) ON COMMIT DROP');
+    }
+    const stream = this.client.query(
+      copyFrom(
+        fresh
+          ? 'COPY levels_accounts (account_id, score, level, level_since, updated_serial, first_serial) FROM STDIN (FORMAT csv)'
+          : 'COPY pg_temp.levels_staged (record, account_id, score, level) FROM STDIN (FORMAT csv)',
+      ),
+    );
     let failure: unknown;
     stream.on('error', (error) => (failure = error));
-    const removed: number[] = [];
+    const removed: { record: number; id: string }[] = [];
     let pending = '';
     let flowing = true;
+    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
     const flush = () => {
       if (pending.length === 0) return;
       flowing = stream.write(pending);
       pending = '';
     };
     return {
-      add: (record, accountId, score) => {
-        pending += `${record},"${accountId.replace(/"/g, '""')}",${score}\n`;
+      add: (record, accountId, score, level) => {
+        this.written++;
+        pending += fresh ? `${quote(accountId)},${score},${quote(level)},${serial},${serial},${serial}\n` : `${record},${quote(accountId)},${score},${quote(level)}\n`;
         if (pending.length >= 1 << 16) flush();
       },
-      remove: (record) => {
-        removed.push(record);
+      remove: (record, accountId) => {
+        this.written--;
+        removed.push({ record, id: accountId });
       },
       drain: async () => {
         flush();
@@ -121,24 +174,48 @@ class PostgresStore implements Store {
         }).catch((error) => {
           throw describeStoreError(error, this.rawUrl);
         });
-        if (removed.length > 0) await this.query('DELETE FROM pg_temp.levels_staged WHERE record = ANY($1::bigint[])', [removed]);
+        if (fresh) {
+          if (removed.length > 0) {
+            // COPY kept file order: of each repeated id, every row but the first goes.
+            await this.query(
+              `DELETE FROM levels_accounts WHERE ctid IN (
+                 SELECT ctid FROM (SELECT ctid, row_number() OVER (PARTITION BY account_id ORDER BY ctid) AS n
+                                   FROM levels_accounts WHERE account_id = ANY($1::text[])) x WHERE n > 1)`,
+              [[...new Set(removed.map((row) => row.id))]],
+            );
+          }
+          await this.query('ALTER TABLE levels_accounts ADD CONSTRAINT levels_accounts_pkey PRIMARY KEY (account_id)');
+          return;
+        }
+        if (removed.length > 0) await this.query('DELETE FROM pg_temp.levels_staged WHERE record = ANY($1::bigint[])', [removed.map((row) => row.record)]);
+        await this.query('ANALYZE pg_temp.levels_staged');
+        // Known accounts whose level changes: the change log, then the accounts themselves.
+        this.changed = Number(
+          (
+            await this.query<{ n: string }>(
+              `WITH changed AS (
+                 INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
+                 SELECT ${serial}, a.account_id, a.level, s.level, s.score FROM pg_temp.levels_staged s JOIN levels_accounts a ON a.account_id = s.account_id
+                 WHERE a.level IS DISTINCT FROM s.level RETURNING 1)
+               SELECT count(*) AS n FROM changed`,
+            )
+          )[0]?.n ?? 0,
+        );
+        await this.query(
+          `UPDATE levels_accounts a SET score = s.score, previous_level = a.level,
+             first_level = coalesce(a.first_level, a.level), first_score = coalesce(a.first_score, a.score),
+             level_since = CASE WHEN a.level IS NOT DISTINCT FROM s.level THEN a.level_since ELSE ${serial} END,
+             level = s.level, updated_serial = ${serial}
+           FROM pg_temp.levels_staged s
+           WHERE a.account_id = s.account_id AND (a.score IS DISTINCT FROM s.score OR a.level IS DISTINCT FROM s.level)`,
+        );
+        await this.query(
+          `INSERT INTO levels_accounts (account_id, score, level, level_since, updated_serial, first_serial)
+           SELECT s.account_id, s.score, s.level, ${serial}, ${serial}, ${serial} FROM pg_temp.levels_staged s
+           WHERE NOT EXISTS (SELECT 1 FROM levels_accounts a WHERE a.account_id = s.account_id)`,
+        );
       },
     };
-  }
-
-  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    await this.query('BEGIN');
-    try {
-      await this.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(this.lockTimeout))}ms'`);
-      await this.query('SELECT pg_advisory_xact_lock($1)', [APPLY_LOCK]);
-      await this.migrate();
-      const result = await work(this.transactionOn());
-      await this.query('COMMIT');
-      return result;
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
-      throw error instanceof UserError ? error : describeStoreError(error, this.rawUrl);
-    }
   }
 
   private async migrate(): Promise<void> {
@@ -168,28 +245,36 @@ class PostgresStore implements Store {
         }
         for (const [key, value] of scoresMeta(config)) await setMeta(key, value);
       },
-      reclassify: async (serial, active, staged) => {
-        if (staged) {
-          await this.query(
-            `INSERT INTO levels_accounts (account_id, score, level, level_since, updated_serial)
-             SELECT account_id, score, '', $1, $1 FROM pg_temp.levels_staged
-             ON CONFLICT (account_id) DO UPDATE SET score = EXCLUDED.score, updated_serial = EXCLUDED.updated_serial`,
-            [serial],
-          );
-        }
+      accounts: (serial) => {
+        this.loading = true;
+        return this.accountWriter(Number(serial));
+      },
+      reclassify: async (serial, active) => {
+        const s = Number(serial);
+        // Accounts loaded into an empty store are all new: nothing else to look at.
+        if (this.fresh) return this.written;
         const level = levelExpression(active);
-        const [counted] = await this.query<{ n: string }>(
+        const count = async (text: string) => Number((await this.query<{ n: string }>(text))[0]?.n ?? 0);
+        // Accounts not in this apply's export (all of them, without one): their stored score under the new config.
+        const loaded = this.loading;
+        const others = loaded ? 'NOT EXISTS (SELECT 1 FROM pg_temp.levels_staged t WHERE t.account_id = a.account_id)' : 'true';
+        const moved = await count(
           `WITH changed AS (
              INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
-             SELECT $1, account_id, NULLIF(level, ''), new_level, score
-             FROM (SELECT account_id, level, score, ${level} AS new_level FROM levels_accounts) s WHERE new_level IS DISTINCT FROM level
+             SELECT ${s}, account_id, level, new_level, score
+             FROM (SELECT a.account_id, a.level, a.score, ${level} AS new_level FROM levels_accounts a WHERE ${others}) x
+             WHERE new_level IS DISTINCT FROM level
              RETURNING 1)
            SELECT count(*) AS n FROM changed`,
-          [serial],
         );
-        const changed = Number(counted?.n ?? 0);
-        if (changed > 0) await this.query(`UPDATE levels_accounts SET level = ${level}, level_since = $1 WHERE level IS DISTINCT FROM ${level}`, [serial]);
-        return changed;
+        if (moved > 0) {
+          await this.query(
+            `UPDATE levels_accounts a SET previous_level = level, first_level = coalesce(first_level, level), first_score = coalesce(first_score, score),
+             level = ${level}, level_since = ${s} WHERE ${others} AND level IS DISTINCT FROM ${level}`,
+          );
+        }
+        const fresh = loaded ? await count(`SELECT count(*) AS n FROM levels_accounts WHERE first_serial = ${s}`) : 0;
+        return this.changed + moved + fresh;
       },
       recordApply: async (record) => {
         await this.query(
@@ -212,9 +297,7 @@ class PostgresStore implements Store {
     let after: [number, string] = [since, ''];
     for (;;) {
       const rows = await this.query<Parameters<typeof changeOf>[0]>(
-        `SELECT c.serial, a.applied_at, c.account_id, c.from_level, c.to_level, c.score
-         FROM levels_account_changes c JOIN levels_applies a ON a.serial = c.serial
-         WHERE (c.serial, c.account_id) > ($1, $2) AND c.serial > $3 ORDER BY c.serial, c.account_id LIMIT ${PAGE}`,
+        `SELECT * FROM (${CHANGES.replace(/\?/g, () => '$3')}) feed WHERE (serial, account_id) > ($1, $2) ORDER BY serial, account_id LIMIT ${PAGE}`,
         [after[0], after[1], since],
       );
       for (const row of rows) visit(changeOf(row));

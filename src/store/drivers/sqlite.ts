@@ -5,10 +5,23 @@ import { UserError } from '../../errors.js';
 import type { AppliedConfig } from '../../plan/generated/types.js';
 import { StoreError, describeStoreError } from '../errors.js';
 import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
-import type { AccountChange, AccountStager, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
+import type { AccountChange, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
 import { redactUrl } from '../url.js';
 
 type Database = BetterSqlite3.Database;
+
+/** Rows per multi-row INSERT: one statement per 250 accounts, not one per account. */
+const BATCH = 250;
+
+/**
+ * The feed of level changes: the change log (moves of known accounts) and each account's first
+ * classification. Filter on c.serial (bound twice: once per side of the union).
+ */
+export const CHANGES = `SELECT c.serial, a.applied_at, c.account_id, c.from_level, c.to_level, c.score
+  FROM (SELECT serial, account_id, from_level, to_level, score FROM levels_account_changes WHERE serial > ?
+        UNION ALL
+        SELECT first_serial, account_id, NULL, coalesce(first_level, level), coalesce(first_score, score) FROM levels_accounts WHERE first_serial > ?) c
+  JOIN levels_applies a ON a.serial = c.serial`;
 
 export interface SqliteOptions {
   /** How long an apply waits for another to finish before giving up (milliseconds). */
@@ -95,34 +108,16 @@ class SqliteStore implements Store {
       const db = this.connect(false);
       const empty: LiveState = { serial: 0, config: EMPTY_CONFIG, lastApply: undefined, schemaVersion: 0, accounts: 0 };
       if (!db) return empty;
-      const version = this.schemaVersion(db);
-      if (version === 0) return empty;
-      const meta = this.meta(db);
-      const last = db.prepare('SELECT * FROM levels_applies ORDER BY serial DESC LIMIT 1').get() as ApplyRow | undefined;
-      const accounts = (db.prepare('SELECT count(*) AS n FROM levels_accounts').get() as { n: number }).n;
-      return { serial: Number(meta.get('serial') ?? 0), config: this.readConfig(db), lastApply: last ? applyRecord(last) : undefined, schemaVersion: version, accounts };
+      // One read transaction: a commit cannot land between the statements.
+      return db.transaction((): LiveState => {
+        const version = this.schemaVersion(db);
+        if (version === 0) return empty;
+        const meta = this.meta(db);
+        const last = db.prepare('SELECT * FROM levels_applies ORDER BY serial DESC LIMIT 1').get() as ApplyRow | undefined;
+        const accounts = (db.prepare('SELECT count(*) AS n FROM levels_accounts').get() as { n: number }).n;
+        return { serial: Number(meta.get('serial') ?? 0), config: this.readConfig(db), lastApply: last ? applyRecord(last) : undefined, schemaVersion: version, accounts };
+      })();
     });
-  }
-
-  async stage(): Promise<AccountStager> {
-    const db = this.guard(() => this.connect(true)!);
-    this.guard(() => {
-      db.exec('DROP TABLE IF EXISTS temp.levels_staged');
-      db.exec('CREATE TEMP TABLE levels_staged (record INTEGER PRIMARY KEY, account_id TEXT NOT NULL, score REAL NOT NULL)');
-      db.exec('BEGIN');
-    });
-    const insert = db.prepare('INSERT INTO temp.levels_staged (record, account_id, score) VALUES (?, ?, ?)');
-    const remove = db.prepare('DELETE FROM temp.levels_staged WHERE record = ?');
-    return {
-      add: (record, accountId, score) => {
-        insert.run(record, accountId, score);
-      },
-      remove: (record) => {
-        remove.run(record);
-      },
-      drain: async () => undefined,
-      finish: async () => this.guard(() => void db.exec('COMMIT')),
-    };
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -149,6 +144,9 @@ class SqliteStore implements Store {
   }
 
   private transactionOn(db: Database): StoreTransaction {
+    /** Whether the accounts table was empty when this apply began loading, and how many rows it wrote. */
+    let fresh = false;
+    let written = 0;
     const setMeta = db.prepare('INSERT INTO levels_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     return {
       readConfig: async () => this.readConfig(db),
@@ -163,24 +161,68 @@ class SqliteStore implements Store {
         }
         for (const [key, value] of scoresMeta(config)) setMeta.run(key, value);
       },
-      reclassify: async (serial, active, staged) => {
-        if (staged) {
-          db.prepare(
-            `INSERT INTO levels_accounts (account_id, score, level, level_since, updated_serial)
-             SELECT account_id, score, '', ?, ? FROM temp.levels_staged WHERE true
-             ON CONFLICT (account_id) DO UPDATE SET score = excluded.score, updated_serial = excluded.updated_serial`,
-          ).run(serial, serial);
-        }
+      accounts: async (serial) => {
+        const s = Number(serial);
+        const columns = '(account_id, score, level, level_since, updated_serial, first_serial)';
+        const values = `(?, ?, ?, ${s}, ${s}, ${s})`;
+        // The first row of an id in this apply wins: a later one finds updated_serial = serial.
+        const upsert = `ON CONFLICT (account_id) DO UPDATE SET previous_level = levels_accounts.level, score = excluded.score,
+          first_level = coalesce(levels_accounts.first_level, levels_accounts.level), first_score = coalesce(levels_accounts.first_score, levels_accounts.score),
+          level_since = CASE WHEN levels_accounts.level IS excluded.level THEN levels_accounts.level_since ELSE excluded.level_since END,
+          level = excluded.level, updated_serial = excluded.updated_serial
+          WHERE levels_accounts.updated_serial < excluded.updated_serial`;
+        const many = db.prepare(`INSERT INTO levels_accounts ${columns} VALUES ${new Array(BATCH).fill(values).join(', ')} ${upsert}`);
+        const one = db.prepare(`INSERT INTO levels_accounts ${columns} VALUES ${values} ${upsert}`);
+        fresh = !db.prepare('SELECT 1 FROM levels_accounts LIMIT 1').get();
+        let batch: unknown[] = [];
+        return {
+          add: (_record, accountId, score, level) => {
+            written++;
+            batch.push(accountId, score, level);
+            if (batch.length === BATCH * 3) {
+              many.run(batch);
+              batch = [];
+            }
+          },
+          remove: () => {
+            written--;
+          },
+          drain: async () => undefined,
+          finish: async () => {
+            for (let i = 0; i < batch.length; i += 3) one.run(batch.slice(i, i + 3));
+            batch = [];
+          },
+        };
+      },
+      reclassify: async (serial, active) => {
+        const s = Number(serial);
+        // Accounts loaded into an empty store are all new: nothing else to look at.
+        if (fresh) return written;
         const level = levelExpression(active);
-        const changed = db
+        // Accounts of this apply's export that were known and changed level.
+        let changed = db
           .prepare(
             `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
-             SELECT ?, account_id, NULLIF(level, ''), new_level, score
-             FROM (SELECT account_id, level, score, ${level} AS new_level FROM levels_accounts) WHERE new_level IS NOT level`,
+             SELECT ${s}, account_id, previous_level, level, score FROM levels_accounts
+             WHERE updated_serial = ${s} AND first_serial < ${s} AND previous_level IS NOT level`,
           )
-          .run(serial).changes;
-        if (changed > 0) db.prepare(`UPDATE levels_accounts SET level = ${level}, level_since = ? WHERE level IS NOT ${level}`).run(serial);
-        return changed;
+          .run().changes;
+        // Every other account: its stored score under the new config.
+        const moved = db
+          .prepare(
+            `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
+             SELECT ${s}, account_id, level, new_level, score
+             FROM (SELECT account_id, level, score, ${level} AS new_level FROM levels_accounts WHERE updated_serial < ${s}) WHERE new_level IS NOT level`,
+          )
+          .run().changes;
+        if (moved > 0) {
+          db.prepare(
+            `UPDATE levels_accounts SET previous_level = level, first_level = coalesce(first_level, level), first_score = coalesce(first_score, score),
+             level = ${level}, level_since = ${s} WHERE updated_serial < ${s} AND level IS NOT ${level}`,
+          ).run();
+        }
+        changed += moved;
+        return changed + (db.prepare(`SELECT count(*) AS n FROM levels_accounts WHERE first_serial = ${s}`).get() as { n: number }).n;
       },
       recordApply: async (record) => {
         db.prepare(
@@ -204,13 +246,7 @@ class SqliteStore implements Store {
     this.guard(() => {
       const db = this.connect(false);
       if (!db || this.schemaVersion(db) === 0) return;
-      const rows = db
-        .prepare(
-          `SELECT c.serial, a.applied_at, c.account_id, c.from_level, c.to_level, c.score
-           FROM levels_account_changes c JOIN levels_applies a ON a.serial = c.serial
-           WHERE c.serial > ? ORDER BY c.serial, c.account_id`,
-        )
-        .iterate(since) as IterableIterator<ChangeRow>;
+      const rows = db.prepare(`${CHANGES} ORDER BY c.serial, c.account_id`).iterate(since, since) as IterableIterator<ChangeRow>;
       for (const row of rows) visit(changeOf(row));
     });
   }
