@@ -2,7 +2,8 @@
 // the planner issue (10M rows in about 250 MB): account_id, company_name (quoted: it holds a
 // comma, sometimes doubled quotes) and score (0-100, some with decimals).
 // One row in 10,000 repeats an earlier id and one in 10,000 has a bad score, so the duplicate
-// check and the reject path do real work. Deterministic for a given row count.
+// check and the reject path do real work. Deterministic for a given row count. With `shuffled`,
+// the same ids come in a random order (as an export sorted by anything but the id would).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -19,14 +20,25 @@ function random(seed) {
 
 const NAMES = ['"Acme, Inc"', '"Hooli, Co"', '"Wonka, AG"', '"Stark, SA"', '"Ace ""A"", Ltd"', '"Tyrell, Ltd"'];
 
-export async function generateExport(path, rows) {
+export async function generateExport(path, rows, { shuffled = false } = {}) {
   const next = random(rows);
+  // A random permutation of the ids 0..rows-1 (Fisher-Yates), or none.
+  let order;
+  if (shuffled) {
+    const shuffle = random(rows ^ 0x5eed);
+    order = new Uint32Array(rows).map((_, i) => i);
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(shuffle() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+  }
+  const idOf = (i) => (order ? order[i] : i);
   const out = createWriteStream(path, { highWaterMark: 1 << 22 });
   out.write('account_id,company_name,score\n');
   let chunk = '';
   for (let i = 0; i < rows; i++) {
     const dice = next();
-    const id = dice < 0.0001 && i > 0 ? Math.floor(next() * i) : i;
+    const id = dice < 0.0001 && i > 0 ? idOf(Math.floor(next() * i)) : idOf(i);
     const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
     let score = String(Math.min(100, Math.max(0, Math.round(45 + 29 * z))));
     if (dice > 0.9999) score = 'n/a';
@@ -43,5 +55,5 @@ export async function generateExport(path, rows) {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  await generateExport(process.argv[2], Number(process.argv[3]));
+  await generateExport(process.argv[2], Number(process.argv[3]), { shuffled: process.argv[4] === 'shuffled' });
 }

@@ -3,11 +3,14 @@
 // the command runs. Loading the ~70 modules of `levels plan` one by one cost Node 20 more
 // (120-170 ms) than the command's own start-up work; a bundle loads in a fraction of that.
 // The library (lib/index.js) stays as tsc writes it.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Chunk names change with their content: a chunk of an earlier build must not linger.
+rmSync(join(root, 'lib/bin'), { recursive: true, force: true });
 
 await build({
   entryPoints: [join(root, 'src/cli.ts')],

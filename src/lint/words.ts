@@ -1,3 +1,4 @@
+import { formatCount } from '../plan/numbers.js';
 import type { Level } from '../model/config.js';
 import { describeLevelRange } from '../ranges/analysis.js';
 import { describeInterval, type Interval } from '../ranges/score-set.js';
@@ -19,5 +20,5 @@ export function scoresAre(interval: Interval): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

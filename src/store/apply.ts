@@ -1,7 +1,6 @@
 import { UserError } from '../errors.js';
 import type { ExportSummary } from '../exports/reader.js';
 import type { AccountSink, Row } from '../exports/row.js';
-import { UNASSIGNED } from '../model/validate.js';
 import { Classifier } from '../plan/classifier.js';
 import type { Plan } from '../plan/compute.js';
 import type { AppliedRuleset } from '../plan/generated/types.js';
@@ -71,7 +70,7 @@ export async function applyPlan(store: Store, plan: Plan, options: ApplyOptions)
     await tx.writeConfig(plan.proposed);
     let loaded: ExportSummary | undefined;
     if (options.scores) {
-      const writer = await tx.accounts(next);
+      const writer = await tx.accounts(next, active?.levels.map((level) => level.name) ?? []);
       loaded = await options.scores.load(writingSink(writer, active));
       await writer.finish();
     }
@@ -93,15 +92,11 @@ export async function applyPlan(store: Store, plan: Plan, options: ApplyOptions)
   });
 }
 
-/** Classifies each row of the export under the new config and hands it to the store. */
+/** Classifies each row of the export under the new config (as the plan did) and hands it to the store. */
 function writingSink(writer: AccountWriter, active: AppliedRuleset | undefined): AccountSink {
   const classifier = new Classifier(active?.levels ?? []);
-  const names = active?.levels.map((level) => level.name) ?? [];
   return {
-    account: (row: Row) => {
-      const index = classifier.classify(row.score);
-      writer.add(row.record, row.id(), row.score, index < 0 ? UNASSIGNED : names[index]!);
-    },
+    account: (row: Row) => writer.add(row.record, row.id(), row.score, classifier.classify(row.score)),
     retract: (row: Row) => writer.remove(row.record, row.id()),
     drain: () => writer.drain(),
   };

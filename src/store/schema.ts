@@ -13,6 +13,9 @@ export type Dialect = 'sqlite' | 'postgres';
  * million. first_level and first_score stay NULL while they equal level and score (until the
  * account's first change). The change log holds the moves of known accounts; the feed (levels
  * accounts changes) is the two together.
+ *
+ * Account ids compare as bytes in both databases (SQLite's BINARY, PostgreSQL's "C"), so
+ * listings come in the same order from either store whatever the server's locale.
  */
 export const MIGRATIONS: readonly { version: number; sql: Record<Dialect, string> }[] = [
   {
@@ -54,11 +57,11 @@ export const MIGRATIONS: readonly { version: number; sql: Record<Dialect, string
           config_hash TEXT NOT NULL, plan_hash TEXT, export_sha256 TEXT, summary TEXT NOT NULL, config JSONB NOT NULL,
           accounts_changed BIGINT NOT NULL);
         CREATE TABLE levels_accounts (
-          account_id TEXT PRIMARY KEY, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL,
+          account_id TEXT COLLATE "C" PRIMARY KEY, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL,
           level_since BIGINT NOT NULL, updated_serial BIGINT NOT NULL, previous_level TEXT,
           first_serial BIGINT NOT NULL, first_level TEXT, first_score DOUBLE PRECISION);
         CREATE TABLE levels_account_changes (
-          serial BIGINT NOT NULL, account_id TEXT NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL,
+          serial BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL,
           score DOUBLE PRECISION NOT NULL, PRIMARY KEY (serial, account_id));`,
     },
   },
@@ -85,6 +88,12 @@ export function levelExpression(active: AppliedRuleset | undefined, column = 'sc
     return `WHEN ${test} THEN ${literal(level.name)}`;
   });
   return `CASE ${branches.join(' ')} ELSE ${literal(UNASSIGNED)} END`;
+}
+
+/** The level name of a level position held in `column` (-1 or any other: Unassigned), as one SQL expression. */
+export function levelNameExpression(names: readonly string[], column: string): string {
+  if (names.length === 0) return literal(UNASSIGNED);
+  return `CASE ${column} ${names.map((name, i) => `WHEN ${i} THEN ${literal(name)}`).join(' ')} ELSE ${literal(UNASSIGNED)} END`;
 }
 
 /** The config rows of the tables, as read back: ruleset rows and their level rows by position. */

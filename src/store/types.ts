@@ -64,7 +64,8 @@ export interface StoredAccount {
  * already, knowing the first row wins, has nothing to do).
  */
 export interface AccountWriter {
-  add(record: number, accountId: string, score: number, level: string): void;
+  /** `level`: the position of the account's level in the writer's level names; -1 for none (Unassigned). */
+  add(record: number, accountId: string, score: number, level: number): void;
   remove(record: number, accountId: string): void;
   /** Lets buffered rows reach the database (between chunks of the export). */
   drain(): Promise<void>;
@@ -77,8 +78,11 @@ export interface StoreTransaction {
   readConfig(): Promise<AppliedConfig>;
   serial(): Promise<number>;
   writeConfig(config: AppliedConfig): Promise<void>;
-  /** A writer for the accounts of a score export, loaded at `serial`. */
-  accounts(serial: number): Promise<AccountWriter>;
+  /**
+   * A writer for the accounts of a score export, loaded at `serial`; `levels` names the levels
+   * the writer's rows point at by position (the active ruleset's, in order).
+   */
+  accounts(serial: number, levels: readonly string[]): Promise<AccountWriter>;
   /**
    * Records the level changes of the accounts just written, and gives every other stored
    * account the level `active` gives its score (Unassigned without an active ruleset),

@@ -172,6 +172,27 @@ describe.each(drivers)('the $name store', (driver) => {
     expect((await store.read()).accounts).toBe(4);
   });
 
+  it('keeps any account id exactly, on a first load and a refresh, and lists ids in byte order', async () => {
+    const store = await open((await driver.create()).url);
+    const awkward = ['b', 'B', 'a\tb', 'back\\slash', 'line\nbreak', 'cr\rid', 'comma, "quoted"', '\\.', 'é', 'ﬀ', '😀', 'Z'];
+    const csv = (ids: string[], score: number) => `account_id,score\n${ids.map((id) => `"${id.replace(/"/g, '""')}",${score}`).join('\n')}\n`;
+    const root = makeTree({ 'first.csv': csv(awkward.slice(0, 6), 90), 'second.csv': csv(awkward, 60) });
+    const scores = (file: string) => ({
+      path: file,
+      sha256: Promise.resolve(createHash('sha256').update(readFileSync(join(root, file))).digest('hex')),
+      load: (sink: Parameters<typeof readExport>[2]) => readExport(file, root, sink),
+    });
+    await applyPlan(store, await planAgainst(store, 80), { ...options, scores: scores('first.csv') });
+    await applyPlan(store, await planAgainst(store, 80), { ...options, scores: scores('second.csv') });
+    const listed: [string, string][] = [];
+    await store.accounts(undefined, (account) => listed.push([account.accountId, account.level]));
+    const byBytes = [...awkward].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect(listed).toEqual(byBytes.map((id) => [id, 'Qualified']));
+    const changes: string[] = [];
+    await store.changes(1, (change) => changes.push(`${change.accountId}: ${change.from} → ${change.to}`));
+    expect(changes).toEqual(byBytes.map((id) => `${id}: ${awkward.slice(0, 6).includes(id) ? 'Target' : 'null'} → Qualified`));
+  });
+
   it('lists what was changed in the store outside levels as drift, and the plan undoes it', async () => {
     const target = await driver.create();
     const store = await open(target.url);

@@ -1,3 +1,4 @@
+import { formatCount } from '../../plan/numbers.js';
 import { createRule } from '../rule.js';
 
 export default createRule({
@@ -17,7 +18,7 @@ export default createRule({
         context.report({
           at: source,
           path: ['levels', index],
-          message: `Level '${source.ruleset.levels[index]!.name}' of '${source.ruleset.id}' holds none of the ${data.accounts.toLocaleString('en-US')} accounts of ${data.exportName}.`,
+          message: `Level '${source.ruleset.levels[index]!.name}' of '${source.ruleset.id}' holds none of the ${formatCount(data.accounts)} accounts of ${data.exportName}.`,
         });
       });
     }

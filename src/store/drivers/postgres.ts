@@ -1,11 +1,17 @@
 import type { Client as PgClient, ClientConfig } from 'pg';
 import { UserError } from '../../errors.js';
 import type { AppliedConfig } from '../../plan/generated/types.js';
+import { UNASSIGNED } from '../../model/validate.js';
 import { StoreError, describeStoreError } from '../errors.js';
 import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
 import type { AccountChange, AccountWriter, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
 import { redactUrl } from '../url.js';
 import { CHANGES, applyRecord, changeOf } from './sqlite.js';
+
+/** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
+}
 
 export interface PostgresOptions {
   /** How long an apply waits for another to finish before giving up (milliseconds). */
@@ -17,6 +23,8 @@ export interface PostgresOptions {
 /** Every apply takes this transaction-scoped advisory lock first: applies never interleave. */
 const APPLY_LOCK = 0x1e7e15;
 const PAGE = 10_000;
+/** work_mem and maintenance_work_mem within an apply (one apply runs at a time). */
+const WORK_MEM = '256MB';
 
 /**
  * The shared store: a PostgreSQL database. An apply is one transaction that first takes an
@@ -38,11 +46,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 
 class PostgresStore implements Store {
   readonly url: string;
-  /** The account load of the running apply: into an empty store, and how many rows; level changes recorded by the merge. */
+  /** The account load of the running apply: into an empty store, how many rows; known accounts that changed level and new ones, by the merge. */
   private fresh = false;
   private loading = false;
   private written = 0;
   private changed = 0;
+  private added = 0;
 
   constructor(
     private readonly client: PgClient,
@@ -55,6 +64,15 @@ class PostgresStore implements Store {
   private async query<T>(text: string, values: unknown[] = []): Promise<T[]> {
     try {
       return (await this.client.query(text, values)).rows as T[];
+    } catch (error) {
+      throw describeStoreError(error, this.rawUrl);
+    }
+  }
+
+  /** Runs a statement and returns how many rows it wrote. */
+  private async count(text: string): Promise<number> {
+    try {
+      return (await this.client.query(text)).rowCount ?? 0;
     } catch (error) {
       throw describeStoreError(error, this.rawUrl);
     }
@@ -100,8 +118,13 @@ class PostgresStore implements Store {
     this.loading = false;
     this.written = 0;
     this.changed = 0;
+    this.added = 0;
     try {
       await this.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(this.lockTimeout))}ms'`);
+      // Memory for joining an export with the store and for rebuilding the accounts' key, so a
+      // million accounts are hashed and sorted in memory rather than in temporary files.
+      await this.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+      await this.query(`SET LOCAL maintenance_work_mem = '${WORK_MEM}'`);
       await this.query('SELECT pg_advisory_xact_lock($1)', [APPLY_LOCK]);
       await this.migrate();
       const result = await work(this.transactionOn());
@@ -114,36 +137,34 @@ class PostgresStore implements Store {
   }
 
   /**
-   * Accounts stream to the server by COPY. Into an empty store they go straight into the
-   * accounts table, its key dropped for the load and rebuilt after (building an index once is
-   * several times faster than keeping it up to date row by row); otherwise into a temporary
-   * table that is merged: changed accounts updated, new ones inserted, unchanged ones left
-   * alone. Rows the reader retracts (later rows of an id) are deleted before the key returns.
+   * Accounts stream to the server by COPY (text format). Into an empty store they go straight
+   * into the accounts table, its key dropped for the load and rebuilt after (building an index
+   * once is several times faster than keeping it up to date row by row), the apply's serial
+   * filled in by column defaults set for the load; otherwise into a temporary table that is
+   * merged: changed accounts updated, new ones inserted, unchanged ones left alone. Rows the
+   * reader retracts (later rows of an id) are deleted before the key returns.
    */
-  private async accountWriter(serial: number): Promise<AccountWriter> {
+  private async accountWriter(serial: number, levels: readonly string[]): Promise<AccountWriter> {
     const { from: copyFrom } = await import('pg-copy-streams');
     const fresh = (await this.query('SELECT 1 FROM levels_accounts LIMIT 1')).length === 0;
     this.fresh = fresh;
     this.written = 0;
+    const serialColumns = ['level_since', 'updated_serial', 'first_serial'];
     if (fresh) {
       await this.query('ALTER TABLE levels_accounts DROP CONSTRAINT levels_accounts_pkey');
+      await this.query(`ALTER TABLE levels_accounts ${serialColumns.map((column) => `ALTER COLUMN ${column} SET DEFAULT ${serial}`).join(', ')}`);
     } else {
       await this.query('DROP TABLE IF EXISTS pg_temp.levels_staged');
-      await this.query('CREATE TEMP TABLE levels_staged (record BIGINT NOT NULL, account_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL) ON COMMIT DROP');
+      await this.query('CREATE TEMP TABLE levels_staged (record BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, score DOUBLE PRECISION NOT NULL, level TEXT NOT NULL) ON COMMIT DROP');
     }
-    const stream = this.client.query(
-      copyFrom(
-        fresh
-          ? 'COPY levels_accounts (account_id, score, level, level_since, updated_serial, first_serial) FROM STDIN (FORMAT csv)'
-          : 'COPY pg_temp.levels_staged (record, account_id, score, level) FROM STDIN (FORMAT csv)',
-      ),
-    );
+    const stream = this.client.query(copyFrom(fresh ? 'COPY levels_accounts (account_id, score, level) FROM STDIN' : 'COPY pg_temp.levels_staged (record, account_id, score, level) FROM STDIN'));
     let failure: unknown;
     stream.on('error', (error) => (failure = error));
+    const names = levels.map(copyText);
+    const unassigned = copyText(UNASSIGNED);
     const removed: { record: number; id: string }[] = [];
     let pending = '';
     let flowing = true;
-    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
     const flush = () => {
       if (pending.length === 0) return;
       flowing = stream.write(pending);
@@ -152,7 +173,8 @@ class PostgresStore implements Store {
     return {
       add: (record, accountId, score, level) => {
         this.written++;
-        pending += fresh ? `${quote(accountId)},${score},${quote(level)},${serial},${serial},${serial}\n` : `${record},${quote(accountId)},${score},${quote(level)}\n`;
+        const row = `${copyText(accountId)}\t${score}\t${names[level] ?? unassigned}\n`;
+        pending += fresh ? row : `${record}\t${row}`;
         if (pending.length >= 1 << 16) flush();
       },
       remove: (record, accountId) => {
@@ -184,35 +206,34 @@ class PostgresStore implements Store {
               [[...new Set(removed.map((row) => row.id))]],
             );
           }
+          await this.query(`ALTER TABLE levels_accounts ${serialColumns.map((column) => `ALTER COLUMN ${column} DROP DEFAULT`).join(', ')}`);
           await this.query('ALTER TABLE levels_accounts ADD CONSTRAINT levels_accounts_pkey PRIMARY KEY (account_id)');
           return;
         }
         if (removed.length > 0) await this.query('DELETE FROM pg_temp.levels_staged WHERE record = ANY($1::bigint[])', [removed.map((row) => row.record)]);
-        await this.query('ANALYZE pg_temp.levels_staged');
+        // One join of the export with the store picks the accounts that are new or changed
+        // (usually few); the writes then touch only those.
+        await this.query(
+          `CREATE TEMP TABLE levels_merge ON COMMIT DROP AS
+           SELECT s.account_id, s.score, s.level, a.level AS old_level, a.account_id IS NOT NULL AS known
+           FROM pg_temp.levels_staged s LEFT JOIN levels_accounts a ON a.account_id = s.account_id
+           WHERE a.account_id IS NULL OR a.level IS DISTINCT FROM s.level OR a.score IS DISTINCT FROM s.score`,
+        );
         // Known accounts whose level changes: the change log, then the accounts themselves.
-        this.changed = Number(
-          (
-            await this.query<{ n: string }>(
-              `WITH changed AS (
-                 INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
-                 SELECT ${serial}, a.account_id, a.level, s.level, s.score FROM pg_temp.levels_staged s JOIN levels_accounts a ON a.account_id = s.account_id
-                 WHERE a.level IS DISTINCT FROM s.level RETURNING 1)
-               SELECT count(*) AS n FROM changed`,
-            )
-          )[0]?.n ?? 0,
+        this.changed = await this.count(
+          `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
+           SELECT ${serial}, account_id, old_level, level, score FROM pg_temp.levels_merge WHERE known AND old_level IS DISTINCT FROM level`,
         );
         await this.query(
-          `UPDATE levels_accounts a SET score = s.score, previous_level = a.level,
+          `UPDATE levels_accounts a SET score = m.score, previous_level = a.level,
              first_level = coalesce(a.first_level, a.level), first_score = coalesce(a.first_score, a.score),
-             level_since = CASE WHEN a.level IS NOT DISTINCT FROM s.level THEN a.level_since ELSE ${serial} END,
-             level = s.level, updated_serial = ${serial}
-           FROM pg_temp.levels_staged s
-           WHERE a.account_id = s.account_id AND (a.score IS DISTINCT FROM s.score OR a.level IS DISTINCT FROM s.level)`,
+             level_since = CASE WHEN a.level IS NOT DISTINCT FROM m.level THEN a.level_since ELSE ${serial} END,
+             level = m.level, updated_serial = ${serial}
+           FROM pg_temp.levels_merge m WHERE m.known AND a.account_id = m.account_id`,
         );
-        await this.query(
+        this.added = await this.count(
           `INSERT INTO levels_accounts (account_id, score, level, level_since, updated_serial, first_serial)
-           SELECT s.account_id, s.score, s.level, ${serial}, ${serial}, ${serial} FROM pg_temp.levels_staged s
-           WHERE NOT EXISTS (SELECT 1 FROM levels_accounts a WHERE a.account_id = s.account_id)`,
+           SELECT account_id, score, level, ${serial}, ${serial}, ${serial} FROM pg_temp.levels_merge WHERE NOT known`,
         );
       },
     };
@@ -245,27 +266,22 @@ class PostgresStore implements Store {
         }
         for (const [key, value] of scoresMeta(config)) await setMeta(key, value);
       },
-      accounts: (serial) => {
+      accounts: (serial, levels) => {
         this.loading = true;
-        return this.accountWriter(Number(serial));
+        return this.accountWriter(Number(serial), levels);
       },
       reclassify: async (serial, active) => {
         const s = Number(serial);
         // Accounts loaded into an empty store are all new: nothing else to look at.
         if (this.fresh) return this.written;
         const level = levelExpression(active);
-        const count = async (text: string) => Number((await this.query<{ n: string }>(text))[0]?.n ?? 0);
         // Accounts not in this apply's export (all of them, without one): their stored score under the new config.
-        const loaded = this.loading;
-        const others = loaded ? 'NOT EXISTS (SELECT 1 FROM pg_temp.levels_staged t WHERE t.account_id = a.account_id)' : 'true';
-        const moved = await count(
-          `WITH changed AS (
-             INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
-             SELECT ${s}, account_id, level, new_level, score
-             FROM (SELECT a.account_id, a.level, a.score, ${level} AS new_level FROM levels_accounts a WHERE ${others}) x
-             WHERE new_level IS DISTINCT FROM level
-             RETURNING 1)
-           SELECT count(*) AS n FROM changed`,
+        const others = this.loading ? 'NOT EXISTS (SELECT 1 FROM pg_temp.levels_staged t WHERE t.account_id = a.account_id)' : 'true';
+        const moved = await this.count(
+          `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
+           SELECT ${s}, account_id, level, new_level, score
+           FROM (SELECT a.account_id, a.level, a.score, ${level} AS new_level FROM levels_accounts a WHERE ${others}) x
+           WHERE new_level IS DISTINCT FROM level`,
         );
         if (moved > 0) {
           await this.query(
@@ -273,8 +289,7 @@ class PostgresStore implements Store {
              level = ${level}, level_since = ${s} WHERE ${others} AND level IS DISTINCT FROM ${level}`,
           );
         }
-        const fresh = loaded ? await count(`SELECT count(*) AS n FROM levels_accounts WHERE first_serial = ${s}`) : 0;
-        return this.changed + moved + fresh;
+        return this.changed + moved + this.added;
       },
       recordApply: async (record) => {
         await this.query(

@@ -4,14 +4,16 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../errors.js';
 import type { AppliedConfig } from '../../plan/generated/types.js';
 import { StoreError, describeStoreError } from '../errors.js';
-import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
-import type { AccountChange, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
+import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, levelNameExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
+import type { AccountChange, AccountWriter, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
 import { redactUrl } from '../url.js';
 
 type Database = BetterSqlite3.Database;
 
 /** Rows per multi-row INSERT: one statement per 250 accounts, not one per account. */
 const BATCH = 250;
+/** The page cache of an apply: 64 MiB (negative: in KiB). */
+const APPLY_CACHE = -65_536;
 
 /**
  * The feed of level changes: the change log (moves of known accounts) and each account's first
@@ -122,6 +124,9 @@ class SqliteStore implements Store {
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const db = this.guard(() => this.connect(true)!);
+    // A page cache that holds the accounts' tree of a million accounts, so loading an export
+    // that is not in id order rereads no page it wrote moments before.
+    this.guard(() => db.pragma(`cache_size = ${APPLY_CACHE}`));
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     try {
       this.guard(() => this.migrate(db));
@@ -144,9 +149,8 @@ class SqliteStore implements Store {
   }
 
   private transactionOn(db: Database): StoreTransaction {
-    /** Whether the accounts table was empty when this apply began loading, and how many rows it wrote. */
+    /** Whether the accounts table was empty when this apply began loading. */
     let fresh = false;
-    let written = 0;
     const setMeta = db.prepare('INSERT INTO levels_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     return {
       readConfig: async () => this.readConfig(db),
@@ -161,53 +165,62 @@ class SqliteStore implements Store {
         }
         for (const [key, value] of scoresMeta(config)) setMeta.run(key, value);
       },
-      accounts: async (serial) => {
+      accounts: async (serial, levels) => {
         const s = Number(serial);
-        const columns = '(account_id, score, level, level_since, updated_serial, first_serial)';
-        const values = `(?, ?, ?, ${s}, ${s}, ${s})`;
-        // The first row of an id in this apply wins: a later one finds updated_serial = serial.
-        const upsert = `ON CONFLICT (account_id) DO UPDATE SET previous_level = levels_accounts.level, score = excluded.score,
-          first_level = coalesce(levels_accounts.first_level, levels_accounts.level), first_score = coalesce(levels_accounts.first_score, levels_accounts.score),
-          level_since = CASE WHEN levels_accounts.level IS excluded.level THEN levels_accounts.level_since ELSE excluded.level_since END,
-          level = excluded.level, updated_serial = excluded.updated_serial
-          WHERE levels_accounts.updated_serial < excluded.updated_serial`;
-        const many = db.prepare(`INSERT INTO levels_accounts ${columns} VALUES ${new Array(BATCH).fill(values).join(', ')} ${upsert}`);
-        const one = db.prepare(`INSERT INTO levels_accounts ${columns} VALUES ${values} ${upsert}`);
         fresh = !db.prepare('SELECT 1 FROM levels_accounts LIMIT 1').get();
-        let batch: unknown[] = [];
+        const columns = 'levels_accounts (account_id, score, level, level_since, updated_serial, first_serial)';
+        const levelName = levelNameExpression(levels, 'level');
+        if (fresh) {
+          // Into an empty store, the first row of an id wins by OR IGNORE (which, unlike an upsert
+          // clause, needs no statement journal; no row of ours can break another constraint).
+          // Rows bind the id, the score and the level's position; SQL writes the name.
+          return batchedWriter(db, (count) =>
+            `INSERT OR IGNORE INTO ${columns}
+             SELECT column1, column2, ${levelNameExpression(levels, 'column3')}, ${s}, ${s}, ${s}
+             FROM (VALUES ${new Array(count).fill('(?, ?, ?)').join(', ')})`,
+          );
+        }
+        // Otherwise the export is staged (keyed by record, so a retracted row is taken out) and
+        // merged in one statement that rewrites only the accounts whose score or level changed.
+        db.exec('DROP TABLE IF EXISTS temp.levels_staged');
+        db.exec('CREATE TEMP TABLE levels_staged (record INTEGER PRIMARY KEY, account_id TEXT NOT NULL, score REAL NOT NULL, level INTEGER NOT NULL)');
+        const staged = batchedWriter(db, (count) => `INSERT INTO temp.levels_staged VALUES ${new Array(count).fill('(?, ?, ?, ?)').join(', ')}`, true);
+        const unstage = db.prepare('DELETE FROM temp.levels_staged WHERE record = ?');
         return {
-          add: (_record, accountId, score, level) => {
-            written++;
-            batch.push(accountId, score, level);
-            if (batch.length === BATCH * 3) {
-              many.run(batch);
-              batch = [];
-            }
+          ...staged,
+          remove: (record) => {
+            unstage.run(record);
           },
-          remove: () => {
-            written--;
-          },
-          drain: async () => undefined,
           finish: async () => {
-            for (let i = 0; i < batch.length; i += 3) one.run(batch.slice(i, i + 3));
-            batch = [];
+            await staged.finish();
+            db.exec(
+              `INSERT INTO ${columns}
+               SELECT account_id, score, ${levelName}, ${s}, ${s}, ${s} FROM temp.levels_staged WHERE true
+               ON CONFLICT (account_id) DO UPDATE SET previous_level = levels_accounts.level, score = excluded.score,
+                 first_level = coalesce(levels_accounts.first_level, levels_accounts.level), first_score = coalesce(levels_accounts.first_score, levels_accounts.score),
+                 level_since = CASE WHEN levels_accounts.level IS excluded.level THEN levels_accounts.level_since ELSE excluded.level_since END,
+                 level = excluded.level, updated_serial = excluded.updated_serial
+               WHERE levels_accounts.score IS NOT excluded.score OR levels_accounts.level IS NOT excluded.level`,
+            );
+            db.exec('DROP TABLE temp.levels_staged');
           },
         };
       },
       reclassify: async (serial, active) => {
         const s = Number(serial);
+        const added = () => (db.prepare(`SELECT count(*) AS n FROM levels_accounts WHERE first_serial = ${s}`).get() as { n: number }).n;
         // Accounts loaded into an empty store are all new: nothing else to look at.
-        if (fresh) return written;
+        if (fresh) return added();
         const level = levelExpression(active);
         // Accounts of this apply's export that were known and changed level.
-        let changed = db
+        const changed = db
           .prepare(
             `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
              SELECT ${s}, account_id, previous_level, level, score FROM levels_accounts
              WHERE updated_serial = ${s} AND first_serial < ${s} AND previous_level IS NOT level`,
           )
           .run().changes;
-        // Every other account: its stored score under the new config.
+        // Every other account (those of the export that did not change too): its stored score under the new config.
         const moved = db
           .prepare(
             `INSERT INTO levels_account_changes (serial, account_id, from_level, to_level, score)
@@ -221,8 +234,7 @@ class SqliteStore implements Store {
              level = ${level}, level_since = ${s} WHERE updated_serial < ${s} AND level IS NOT ${level}`,
           ).run();
         }
-        changed += moved;
-        return changed + (db.prepare(`SELECT count(*) AS n FROM levels_accounts WHERE first_serial = ${s}`).get() as { n: number }).n;
+        return changed + moved + added();
       },
       recordApply: async (record) => {
         db.prepare(
@@ -267,6 +279,33 @@ class SqliteStore implements Store {
     this.db?.close();
     this.db = undefined;
   }
+}
+
+/**
+ * An AccountWriter that runs a multi-row statement per BATCH rows (`statement(n)`: the SQL for n
+ * rows), binding each row's id, score and level position, and its record number first when
+ * `withRecord`.
+ */
+function batchedWriter(db: Database, statement: (rows: number) => string, withRecord = false): AccountWriter {
+  const width = withRecord ? 4 : 3;
+  const many = db.prepare(statement(BATCH));
+  let batch: unknown[] = [];
+  return {
+    add: (record, accountId, score, level) => {
+      if (withRecord) batch.push(record, accountId, score, level);
+      else batch.push(accountId, score, level);
+      if (batch.length === BATCH * width) {
+        many.run(batch);
+        batch = [];
+      }
+    },
+    remove: () => undefined,
+    drain: async () => undefined,
+    finish: async () => {
+      if (batch.length > 0) db.prepare(statement(batch.length / width)).run(batch);
+      batch = [];
+    },
+  };
 }
 
 interface ApplyRow {
