@@ -30,6 +30,8 @@ describe('levels plan', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Nothing has been applied to sqlite:.levels/state.db yet: every ruleset is new.');
     expect(result.stdout).toMatch(/Plan: 2 rulesets to create, 7 levels to add; 50,000 of 50,000 accounts move\.\n$/);
+    // With no ruleset before, the export's levels cannot be stale against anything.
+    expect(result.stdout).toContain('  Moved: 50,000 (50,000 up, 0 down)\n');
     const git = runCli(['plan', '--scores', 'examples/scores.csv', '--against', 'git:HEAD'], { cwd: root });
     expect(git.stdout).toMatch(/No changes: the config matches git HEAD; 50,000 accounts, none move\.\n$/);
   });

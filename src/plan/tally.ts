@@ -189,8 +189,9 @@ export class ImpactTally implements AccountSink {
         counts: Array.from(this.counts[r]!),
         ...(this.extremes.has(r + 1) ? { unassignedMin: this.extremes.min[r + 1]!, unassignedMax: this.extremes.max[r + 1]! } : {}),
       })),
-      stale: hasLevel ? this.stale : null,
-      staleSample: this.staleSample.sort((x, y) => x.line - y.line),
+      // Without a baseline ruleset there is nothing the export's levels could be stale against.
+      stale: hasLevel && this.input.before ? this.stale : null,
+      staleSample: hasLevel && this.input.before ? this.staleSample.sort((x, y) => x.line - y.line) : [],
       sample: this.sample.sort((x, y) => x.line - y.line),
       ...(this.extremes.has(0) ? { minScore: this.extremes.min[0]!, maxScore: this.extremes.max[0]! } : {}),
       belowDomain: this.belowDomain,

@@ -57,10 +57,11 @@ describe.each(targets)('the README flow against $name', ({ name, env: makeEnv })
     expect(planned.stdout).toContain(`levels plan: levels against the live store (serial 1)`);
     expect(planned.stdout).toContain(`${moving} of 50,000 accounts move.`);
 
-    const second = run('apply', 'plan.json', '--scores', 'examples/scores.csv');
+    // As the README does: the plan alone; the stored accounts are reclassified by their stored scores.
+    const second = run('apply', 'plan.json');
     expect(second).toMatchObject({ code: 0, stderr: '' });
     expect(second.stdout).toContain(`Apply complete: serial 2`);
-    expect(second.stdout).toContain(`${moving} changed level.`);
+    expect(second.stdout).toContain(`${moving} stored accounts changed level.`);
     expect(run('apply', 'plan.json')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Already applied: .* holds this config at serial 2; nothing was written\.\n$/) });
 
     const history = JSON.parse(run('store', 'history', '--format', 'json').stdout);

@@ -696,7 +696,7 @@ export const planSchema = {
             "integer",
             "null"
           ],
-          "description": "Accounts whose export level column disagrees with the baseline's level; null when the export has no level column."
+          "description": "Accounts whose export level column disagrees with the baseline's level; null when the export has no level column or the baseline has no active ruleset."
         },
         "stale_sample": {
           "type": "array",

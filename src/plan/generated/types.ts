@@ -296,7 +296,7 @@ export interface Impact {
    */
   downgraded: number;
   /**
-   * Accounts whose export level column disagrees with the baseline's level; null when the export has no level column.
+   * Accounts whose export level column disagrees with the baseline's level; null when the export has no level column or the baseline has no active ruleset.
    */
   stale: number | null;
   /**
