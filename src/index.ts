@@ -1,10 +1,20 @@
 /**
  * The levels library: the same functions the CLI and the GitHub Action call.
  *
- *   import { loadConfig, lint } from 'levels';
+ *   import { loadConfig, lint, plan, apply } from 'levels';
  *   const config = await loadConfig('levels');
  *   const findings = lint(config);
+ *   const planned = await plan({ scores: 'scores.csv' });
+ *   if (planned.summary.has_changes && !planned.summary.blocked) await apply(planned);
  */
+export { plan, apply, type PlanOptions, type ApplyOptions } from './api.js';
+export type { Plan } from './plan/compute.js';
+export type { ApplyResult } from './store/apply.js';
+export { renderPlan, type PlanFormat } from './plan/renderers/index.js';
+export { readPlanFile, writePlanFile } from './plan/file.js';
+export { openStore } from './store/open.js';
+export type { Store, LiveState, ApplyRecord, AccountChange, StoredAccount } from './store/types.js';
+export { readExport, type ExportSummary, type ReadOptions } from './exports/reader.js';
 export { loadConfig, parseConfig, readConfigFiles, type ConfigFile, type LoadOptions } from './model/load.js';
 export {
   activeRuleset,

@@ -74,7 +74,7 @@ async function fingerprintExport(path: string, cwd: string): Promise<string> {
 }
 
 /** The Workspace's store setting, when the config folder is there (an apply job may only have the plan). */
-async function workspaceStoreOf(folder: string, io: CommandIO, optional: boolean): Promise<string | undefined> {
+export async function workspaceStoreOf(folder: string, io: CommandIO, optional: boolean): Promise<string | undefined> {
   try {
     return (await loadConfig(folder, { cwd: io.cwd })).workspace.store;
   } catch (error) {
