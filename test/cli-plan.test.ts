@@ -83,6 +83,16 @@ describe('levels plan', () => {
     expect(none.baseline.hash).toMatch(/^[0-9a-f]{64}$/); // The empty config's hash.
   });
 
+  it('reports a change of the score domain alone as a change', () => {
+    const root = makeRepo(exampleFiles);
+    const path = join(root, 'levels/workspace.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('scores: { min: 0, max: 100, integer: true }', 'scores: { min: 0, max: 1000, integer: false }'));
+    const result = runCli(['plan', '--against', 'git:HEAD', '--detailed-exitcode'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('Changes:\n  ~ score domain 0 to 100, whole numbers → 0 to 1000, decimals\n');
+    expect(result.stdout).toMatch(/Plan: the score domain to change\.\n$/);
+  });
+
   it('plans without git: every ruleset is new, and says why', () => {
     const root = makeTree({ ...exampleFiles, 'levels/workspace.yaml': 'kind: Workspace\nscores: { min: 0, max: 100 }\n' });
     const result = runCli(['plan'], { cwd: root });

@@ -32,10 +32,11 @@ async function choose(options: StoreCommandOptions, io: CommandIO) {
 export async function storeStatusCommand(options: StoreCommandOptions, io: CommandIO): Promise<number> {
   const choice = await choose(options, io);
   const live = await withStore(choice, (store) => store.read());
-  const drift = live.lastApply ? diffConfigs(snapshotFromApplied(live.lastApply.config), snapshotFromApplied(live.config)).length : 0;
+  const diff = live.lastApply ? diffConfigs(snapshotFromApplied(live.lastApply.config), snapshotFromApplied(live.config)) : undefined;
+  const drift = diff ? diff.rulesets.length : 0;
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ store: choice.shown, serial: live.serial, schema_version: live.schemaVersion, config_hash: configHash(snapshotFromApplied(live.config)), accounts: live.accounts, drifted_rulesets: drift, last_apply: live.lastApply ? recordJson(live.lastApply) : null }, null, 2)}\n`,
+      `${JSON.stringify({ store: choice.shown, serial: live.serial, schema_version: live.schemaVersion, config_hash: configHash(snapshotFromApplied(live.config)), accounts: live.accounts, drifted_rulesets: drift, drifted_domain: Boolean(diff?.domain), last_apply: live.lastApply ? recordJson(live.lastApply) : null }, null, 2)}\n`,
     );
     return 0;
   }
@@ -49,7 +50,8 @@ export async function storeStatusCommand(options: StoreCommandOptions, io: Comma
     lines.push(`  ${last.summary}`);
     lines.push(`Rulesets: ${live.config.rulesets.map((ruleset) => `${ruleset.id}${ruleset.primary ? ' (primary)' : ruleset.enabled ? '' : ' (disabled)'}`).join(', ') || 'none'}`);
     lines.push(`Accounts: ${formatCount(live.accounts)}`);
-    lines.push(drift === 0 ? 'Drift: none (the tables hold what levels last applied)' : `Drift: ${drift} ruleset${drift === 1 ? '' : 's'} changed outside levels (levels plan lists them)`);
+    const drifted = [...(drift > 0 ? [`${drift} ruleset${drift === 1 ? '' : 's'}`] : []), ...(diff?.domain ? ['the score domain'] : [])];
+    lines.push(drifted.length === 0 ? 'Drift: none (the tables hold what levels last applied)' : `Drift: ${drifted.join(' and ')} changed outside levels (levels plan lists them)`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

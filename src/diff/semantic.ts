@@ -1,52 +1,92 @@
 import type { Level, Ruleset } from '../model/config.js';
-import type { LevelChange, LevelState, RulesetChange, RulesetFields } from '../plan/generated/types.js';
+import type { ScoreDomain } from '../ranges/domain.js';
+import type { DomainChange, LevelChange, LevelState, RulesetChange, RulesetFields, ScoreDomain as DomainState } from '../plan/generated/types.js';
 import type { ConfigSnapshot, SnapshotRuleset } from '../plan/snapshot.js';
 
-export type { LevelChange, LevelState, RulesetChange } from '../plan/generated/types.js';
+export type { DomainChange, LevelChange, LevelState, RulesetChange } from '../plan/generated/types.js';
 
 const RULESET_FIELDS = ['name', 'description', 'enabled', 'primary'] as const;
 const LEVEL_FIELDS = ['name', 'min', 'max', 'color', 'expected_share', 'owner', 'description'] as const;
+
+/** What differs between two configs: each ruleset that changes (sorted by id), and the score domain. */
+export interface ConfigDiff {
+  rulesets: RulesetChange[];
+  domain: DomainChange | null;
+}
 
 /** Level names match ignoring case and surrounding spaces, as their uniqueness does. */
 export function levelKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** Whether a diff changes anything. */
+export function isEmptyDiff(diff: ConfigDiff): boolean {
+  return diff.rulesets.length === 0 && diff.domain === null;
+}
+
 /**
  * The semantic difference between two configs: by ruleset id and level name, not by text. The
  * one function behind the planner's changes, `levels diff`, `history` and `revert`, so they
- * never disagree. Rulesets come sorted by id.
+ * never disagree. A ruleset that disappears while one with another id and the same levels
+ * (names and ranges) appears was renamed: one update with `previous_id`, not a delete and a
+ * create. Rulesets come sorted by id. The score domain is compared too, but not against a
+ * config without rulesets (it arrives with the first ones).
  */
-export function diffConfigs(before: ConfigSnapshot, after: ConfigSnapshot): RulesetChange[] {
+export function diffConfigs(before: ConfigSnapshot, after: ConfigSnapshot): ConfigDiff {
   const old = new Map(before.rulesets.map((entry) => [entry.ruleset.id, entry]));
   const next = new Map(after.rulesets.map((entry) => [entry.ruleset.id, entry]));
-  const ids = [...new Set([...old.keys(), ...next.keys()])].sort();
-  const changes: RulesetChange[] = [];
-  for (const id of ids) {
-    const change = diffRuleset(old.get(id), next.get(id));
-    if (change) changes.push(change);
+  const gone = [...old.keys()].filter((id) => !next.has(id)).sort();
+  const renamedFrom = new Map<string, string>(); // new id → old id
+  for (const id of [...next.keys()].filter((id) => !old.has(id)).sort()) {
+    const signature = levelsSignature(next.get(id)!.ruleset);
+    const match = gone.findIndex((oldId) => levelsSignature(old.get(oldId)!.ruleset) === signature);
+    if (match >= 0) renamedFrom.set(id, gone.splice(match, 1)[0]!);
   }
-  return changes;
+  const ids = [...new Set([...gone, ...next.keys()])].sort();
+  const rulesets: RulesetChange[] = [];
+  for (const id of ids) {
+    const previous = renamedFrom.get(id);
+    const change = diffRuleset(old.get(previous ?? id), next.get(id), previous);
+    if (change) rulesets.push(change);
+  }
+  // Against an empty config (nothing applied yet, no baseline), the domain comes with the rulesets.
+  const domain = before.rulesets.length === 0 && after.rulesets.length > 0 ? null : diffDomain(before.scores, after.scores);
+  return { rulesets, domain };
 }
 
-function diffRuleset(before: SnapshotRuleset | undefined, after: SnapshotRuleset | undefined): RulesetChange | undefined {
+/** A ruleset's levels as one comparable string: names (as matched) and ranges, in order. */
+function levelsSignature(ruleset: Ruleset): string {
+  return JSON.stringify(ruleset.levels.map((level) => [levelKey(level.name), level.min, level.max ?? null]));
+}
+
+export function domainState(domain: ScoreDomain): DomainState {
+  return { min: domain.min, max: Number.isFinite(domain.max) ? domain.max : null, integer: domain.integer };
+}
+
+function diffDomain(before: ScoreDomain, after: ScoreDomain): DomainChange | null {
+  const [b, a] = [domainState(before), domainState(after)];
+  return b.min === a.min && b.max === a.max && b.integer === a.integer ? null : { before: b, after: a };
+}
+
+function diffRuleset(before: SnapshotRuleset | undefined, after: SnapshotRuleset | undefined, previousId?: string): RulesetChange | undefined {
   const b = before?.ruleset;
   const a = after?.ruleset;
   const file = after?.file ?? before?.file;
-  const base = { ruleset: (a ?? b)!.id, ...(file ? { file } : {}) };
+  const base = { ruleset: (a ?? b)!.id, ...(previousId !== undefined ? { previous_id: previousId } : {}), ...(file ? { file } : {}) };
   if (!b) {
     return { ...base, action: 'create', fields: [], before: null, after: fieldsOf(a!), primary: a!.primary ? 'gained' : null, enabled: null, levels: a!.levels.map((level, i) => ({ level: level.name, action: 'create', fields: [], before: null, after: stateOf(level, i) })) };
   }
   if (!a) {
     return { ...base, action: 'delete', fields: [], before: fieldsOf(b), after: null, primary: b.primary ? 'lost' : null, enabled: null, levels: b.levels.map((level, i) => ({ level: level.name, action: 'delete', fields: [], before: stateOf(level, i), after: null })) };
   }
-  const fields = RULESET_FIELDS.filter((field) => b[field] !== a[field]);
+  const fields: RulesetChange['fields'] = RULESET_FIELDS.filter((field) => b[field] !== a[field]);
+  if (previousId !== undefined) fields.unshift('id');
   const levels = diffLevels(b.levels, a.levels);
   if (fields.length === 0 && levels.length === 0) return undefined;
   return {
     ...base,
     action: 'update',
-    fields: [...fields],
+    fields,
     before: fieldsOf(b),
     after: fieldsOf(a),
     primary: b.primary === a.primary ? null : a.primary ? 'gained' : 'lost',

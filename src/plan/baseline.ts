@@ -1,10 +1,10 @@
 import { UsageError } from '../errors.js';
 import { loadConfigAt } from '../git/config-at-ref.js';
 import type { Repo } from '../git/repo.js';
-import { diffConfigs } from '../diff/semantic.js';
+import { diffConfigs, type ConfigDiff } from '../diff/semantic.js';
 import type { LiveState, Store } from '../store/types.js';
-import type { BaselineRef, Drift, RulesetChange } from './generated/types.js';
-import { levelChangeDetails, rulesetFieldDetails } from './renderers/describe.js';
+import type { BaselineRef, Drift } from './generated/types.js';
+import { domainChangeDetail, levelChangeDetails, rulesetFieldDetails } from './renderers/describe.js';
 import { EMPTY_SNAPSHOT, snapshotFromApplied, snapshotOf, type ConfigSnapshot } from './snapshot.js';
 
 /** What a plan compares against, once read. */
@@ -80,11 +80,11 @@ export function storeBaseline(store: Store): Baseline & { drift(): Promise<Drift
   };
 }
 
-/** Changes made outside levels, as drift entries: one per ruleset or level, in words. */
-function driftOf(changes: RulesetChange[], serial: number): Drift[] {
+/** Changes made outside levels, as drift entries: one per ruleset or level (and the score domain), in words. */
+function driftOf(diff: ConfigDiff, serial: number): Drift[] {
   const drift: Drift[] = [];
   const since = `since apply ${serial}`;
-  for (const change of changes) {
+  for (const change of diff.rulesets) {
     if (change.action === 'create') drift.push({ ruleset: change.ruleset, message: `added to the store outside levels ${since}` });
     else if (change.action === 'delete') drift.push({ ruleset: change.ruleset, message: `removed from the store outside levels ${since}` });
     else {
@@ -94,5 +94,6 @@ function driftOf(changes: RulesetChange[], serial: number): Drift[] {
       for (const level of change.levels) drift.push({ ruleset: change.ruleset, level: level.level, message: `${levelChangeDetails(level).join('; ')}, outside levels ${since}` });
     }
   }
+  if (diff.domain) drift.push({ message: `${domainChangeDetail(diff.domain)}, outside levels ${since}` });
   return drift;
 }

@@ -1,5 +1,5 @@
 import { countFindings, type Finding } from '../findings.js';
-import { diffConfigs, levelKey } from '../diff/semantic.js';
+import { diffConfigs, isEmptyDiff, levelKey, type ConfigDiff } from '../diff/semantic.js';
 import type { ExportSummary } from '../exports/reader.js';
 import type { DataContext, RulesetDistribution } from '../lint/data.js';
 import { lint } from '../lint/engine.js';
@@ -35,7 +35,8 @@ export interface PlanInput {
  */
 export function computePlan(input: PlanInput): Plan {
   const proposed = snapshotOf(input.proposed);
-  const changes = diffConfigs(input.baseline.snapshot, proposed);
+  const diff = diffConfigs(input.baseline.snapshot, proposed);
+  const changes = diff.rulesets;
   const impact = input.scores ? impactOf(input.scores.tally, input.scores.summary, input.baseline.snapshot, proposed) : null;
   const data = input.scores ? dataContext(input.scores.tally, input.scores.summary) : undefined;
   const findings = lint(input.proposed, data ? { data } : {});
@@ -47,10 +48,11 @@ export function computePlan(input: PlanInput): Plan {
     proposed: canonicalConfig(proposed),
     baseline: { ...input.baseline.ref, hash: configHash(input.baseline.snapshot) },
     changes,
+    domain_change: diff.domain,
     drift: input.drift ?? [],
     impact,
     findings: findings.map(planFinding),
-    summary: summarize(changes, impact, findings, input.baseline.ref),
+    summary: summarize(diff, impact, findings, input.baseline.ref),
   };
   return { ...plan, checksum: planChecksum(plan) };
 }
@@ -158,8 +160,8 @@ function countChanges(changes: readonly RulesetChange[]): { rulesets: ChangeCoun
   return { rulesets, levels };
 }
 
-function summarize(changes: RulesetChange[], impact: Impact | null, findings: Finding[], baseline: PlanInput['baseline']['ref']): Summary {
-  const counts = countChanges(changes);
+function summarize(diff: ConfigDiff, impact: Impact | null, findings: Finding[], baseline: PlanInput['baseline']['ref']): Summary {
+  const counts = countChanges(diff.rulesets);
   const findingCounts = countFindings(findings);
   const phrase = (count: number, noun: string, verb: string) => (count === 0 ? [] : [`${formatCount(count)} ${noun}${count === 1 ? '' : 's'} to ${verb}`]);
   const parts = [
@@ -169,6 +171,7 @@ function summarize(changes: RulesetChange[], impact: Impact | null, findings: Fi
     ...phrase(counts.levels.create, 'level', 'add'),
     ...phrase(counts.levels.update, 'level', 'update'),
     ...phrase(counts.levels.delete, 'level', 'remove'),
+    ...(diff.domain ? ['the score domain to change'] : []),
   ];
   const against = baseline.kind === 'git' ? `git ${baseline.ref ?? ''}`.trim() : baseline.kind === 'store' ? 'the live store' : 'an empty baseline';
   let text = parts.length > 0 ? `Plan: ${parts.join(', ')}` : `No changes: the config matches ${against}`;
@@ -181,7 +184,7 @@ function summarize(changes: RulesetChange[], impact: Impact | null, findings: Fi
   if (findingCounts.errors > 0) text += ` Blocked by ${findingCounts.errors} error${findingCounts.errors === 1 ? '' : 's'}.`;
   return {
     text,
-    has_changes: changes.length > 0,
+    has_changes: !isEmptyDiff(diff),
     blocked: findingCounts.errors > 0,
     rulesets: counts.rulesets,
     levels: counts.levels,

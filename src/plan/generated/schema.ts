@@ -12,6 +12,7 @@ export const planSchema = {
     "proposed",
     "baseline",
     "changes",
+    "domain_change",
     "drift",
     "impact",
     "findings",
@@ -46,6 +47,17 @@ export const planSchema = {
         "$ref": "#/definitions/RulesetChange"
       },
       "description": "Semantic changes from the baseline to the proposed config, by ruleset id (sorted) and level name. Empty when nothing changes."
+    },
+    "domain_change": {
+      "oneOf": [
+        {
+          "$ref": "#/definitions/DomainChange"
+        },
+        {
+          "type": "null"
+        }
+      ],
+      "description": "The score domain change, or null when it stays."
     },
     "drift": {
       "type": "array",
@@ -202,7 +214,11 @@ export const planSchema = {
       "properties": {
         "ruleset": {
           "type": "string",
-          "description": "The ruleset id."
+          "description": "The ruleset id (the new id for a ruleset whose id changes)."
+        },
+        "previous_id": {
+          "type": "string",
+          "description": "The id it had before, for a ruleset whose id changes while its levels stay the same (a rename)."
         },
         "action": {
           "enum": [
@@ -219,6 +235,7 @@ export const planSchema = {
           "type": "array",
           "items": {
             "enum": [
+              "id",
               "name",
               "description",
               "enabled",
@@ -376,18 +393,62 @@ export const planSchema = {
         }
       }
     },
+    "ScoreDomain": {
+      "title": "ScoreDomain",
+      "description": "The score domain of a config (its Workspace scores).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "min",
+        "max",
+        "integer"
+      ],
+      "properties": {
+        "min": {
+          "type": "number"
+        },
+        "max": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "null: no upper bound."
+        },
+        "integer": {
+          "type": "boolean"
+        }
+      }
+    },
+    "DomainChange": {
+      "title": "DomainChange",
+      "description": "The score domain (the Workspace scores) changes: lint judges gaps and coverage on it; levels are still given by first match.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "before",
+        "after"
+      ],
+      "properties": {
+        "before": {
+          "$ref": "#/definitions/ScoreDomain"
+        },
+        "after": {
+          "$ref": "#/definitions/ScoreDomain"
+        }
+      }
+    },
     "Drift": {
       "title": "Drift",
       "description": "A difference between the live store and the config last applied from git.",
       "type": "object",
       "additionalProperties": false,
       "required": [
-        "ruleset",
         "message"
       ],
       "properties": {
         "ruleset": {
-          "type": "string"
+          "type": "string",
+          "description": "The ruleset concerned; absent for the score domain."
         },
         "level": {
           "type": "string"
@@ -878,28 +939,7 @@ export const planSchema = {
           }
         },
         "scores": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "min",
-            "max",
-            "integer"
-          ],
-          "properties": {
-            "min": {
-              "type": "number"
-            },
-            "max": {
-              "type": [
-                "number",
-                "null"
-              ],
-              "description": "null: no upper bound."
-            },
-            "integer": {
-              "type": "boolean"
-            }
-          }
+          "$ref": "#/definitions/ScoreDomain"
         }
       }
     },

@@ -24,6 +24,10 @@ export interface Plan {
    */
   changes: RulesetChange[];
   /**
+   * The score domain change, or null when it stays.
+   */
+  domain_change: DomainChange | null;
+  /**
    * Differences between the live store and the config last applied to it from git (changes made outside levels). Empty unless the baseline is the store.
    */
   drift: Drift[];
@@ -77,14 +81,7 @@ export interface ConfigRef {
  */
 export interface AppliedConfig {
   rulesets: AppliedRuleset[];
-  scores: {
-    min: number;
-    /**
-     * null: no upper bound.
-     */
-    max: number | null;
-    integer: boolean;
-  };
+  scores: ScoreDomain;
 }
 /**
  * This interface was referenced by `Plan`'s JSON-Schema
@@ -110,6 +107,20 @@ export interface AppliedLevel {
   expected_share?: string;
   owner?: string;
   description?: string;
+}
+/**
+ * The score domain of a config (its Workspace scores).
+ *
+ * This interface was referenced by `Plan`'s JSON-Schema
+ * via the `definition` "ScoreDomain".
+ */
+export interface ScoreDomain {
+  min: number;
+  /**
+   * null: no upper bound.
+   */
+  max: number | null;
+  integer: boolean;
 }
 /**
  * What the plan compares against: the live store, the config at a git ref, or nothing.
@@ -152,9 +163,13 @@ export interface BaselineRef {
  */
 export interface RulesetChange {
   /**
-   * The ruleset id.
+   * The ruleset id (the new id for a ruleset whose id changes).
    */
   ruleset: string;
+  /**
+   * The id it had before, for a ruleset whose id changes while its levels stay the same (a rename).
+   */
+  previous_id?: string;
   action: "create" | "update" | "delete";
   /**
    * The file that declares it (in the proposed config; in the baseline for a delete).
@@ -163,7 +178,7 @@ export interface RulesetChange {
   /**
    * Ruleset fields whose value changes (update only).
    */
-  fields: ("name" | "description" | "enabled" | "primary")[];
+  fields: ("id" | "name" | "description" | "enabled" | "primary")[];
   before: RulesetFields | null;
   after: RulesetFields | null;
   /**
@@ -229,13 +244,26 @@ export interface LevelState {
   position: number;
 }
 /**
+ * The score domain (the Workspace scores) changes: lint judges gaps and coverage on it; levels are still given by first match.
+ *
+ * This interface was referenced by `Plan`'s JSON-Schema
+ * via the `definition` "DomainChange".
+ */
+export interface DomainChange {
+  before: ScoreDomain;
+  after: ScoreDomain;
+}
+/**
  * A difference between the live store and the config last applied from git.
  *
  * This interface was referenced by `Plan`'s JSON-Schema
  * via the `definition` "Drift".
  */
 export interface Drift {
-  ruleset: string;
+  /**
+   * The ruleset concerned; absent for the score domain.
+   */
+  ruleset?: string;
   level?: string;
   message: string;
 }

@@ -1,4 +1,4 @@
-import type { BaselineRef, ConfigRef, LevelChange, LevelState, RulesetChange } from '../generated/types.js';
+import type { BaselineRef, ConfigRef, DomainChange, LevelChange, LevelState, RulesetChange, ScoreDomain } from '../generated/types.js';
 
 /** Words shared by the text and markdown renderers, so both say the same thing. */
 
@@ -41,6 +41,7 @@ export function levelChangeDetails(change: LevelChange): string[] {
 export function rulesetHeadline(change: RulesetChange): string {
   const name = change.after?.name ?? change.before?.name ?? change.ruleset;
   const notes = [
+    change.previous_id !== undefined ? `renamed from ${change.previous_id}` : '',
     change.primary === 'gained' ? 'becomes primary' : '',
     change.primary === 'lost' ? 'no longer primary' : '',
     change.enabled === 'enabled' ? 'enabled' : '',
@@ -56,6 +57,16 @@ export function rulesetFieldDetails(change: RulesetChange): string[] {
   return change.fields
     .filter((field) => field === 'name' || field === 'description')
     .map((field) => `${field} ${show(change.before?.[field])} → ${show(change.after?.[field])}`);
+}
+
+/** `0 to 100, whole numbers`; `0 and up, decimals`. */
+export function describeDomain(domain: ScoreDomain): string {
+  return `${domain.max === null ? `${domain.min} and up` : `${domain.min} to ${domain.max}`}, ${domain.integer ? 'whole numbers' : 'decimals'}`;
+}
+
+/** `score domain 0 to 100, whole numbers → 0 to 1000, decimals`. */
+export function domainChangeDetail(change: DomainChange): string {
+  return `score domain ${describeDomain(change.before)} → ${describeDomain(change.after)}`;
 }
 
 export const SYMBOL = { create: '+', update: '~', delete: '-' } as const;

@@ -1,6 +1,6 @@
 import type { Impact, Plan } from '../generated/types.js';
 import { formatCount, formatPercent } from '../numbers.js';
-import { SYMBOL, describeBaseline, describeConfig, levelChangeDetails, rulesetFieldDetails, rulesetHeadline } from './describe.js';
+import { SYMBOL, describeBaseline, describeConfig, domainChangeDetail, levelChangeDetails, rulesetFieldDetails, rulesetHeadline } from './describe.js';
 
 /** PR comments and job summaries must stay well under GitHub's 65,536 characters. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -52,17 +52,18 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
       `#### ⚠️ Drift: the live store differs from the config last applied\n\n${table(
         ['Ruleset', 'Level', 'Difference'],
         ['---', '---', '---'],
-        truncated(plan.drift.map((drift) => [cell(drift.ruleset), cell(drift.level ?? ''), cell(drift.message)]), ROW_LIMIT, 3, 'differences'),
+        truncated(plan.drift.map((drift) => [cell(drift.ruleset ?? '(score domain)'), cell(drift.level ?? ''), cell(drift.message)]), ROW_LIMIT, 3, 'differences'),
       )}`,
     );
   }
-  if (plan.changes.length > 0) {
+  if (plan.changes.length > 0 || plan.domain_change) {
     const rows: string[][] = [];
     for (const change of plan.changes) {
       const headline = change.action === 'delete' ? `**${cell(rulesetHeadline(change))}**` : cell(rulesetHeadline(change));
       rows.push([SYMBOL[change.action], headline, '', cell(rulesetFieldDetails(change).join('; ') || change.action)]);
       for (const level of change.levels) rows.push([SYMBOL[level.action], '', cell(level.level), cell(levelChangeDetails(level).join('; '))]);
     }
+    if (plan.domain_change) rows.push([SYMBOL.update, '(score domain)', '', cell(domainChangeDetail(plan.domain_change))]);
     sections.push(`#### Changes\n\n${table(['', 'Ruleset', 'Level', 'Change'], [':-:', '---', '---', '---'], truncated(rows, ROW_LIMIT, 4, 'changes'))}`);
   }
   if (plan.findings.length > 0) {

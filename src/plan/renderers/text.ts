@@ -1,7 +1,8 @@
 import { createColors } from 'picocolors';
 import type { Impact, Plan } from '../generated/types.js';
 import { formatCount, formatPercent } from '../numbers.js';
-import { SYMBOL, describeBaseline, describeConfig, levelChangeDetails, rulesetFieldDetails, rulesetHeadline } from './describe.js';
+import { changeLines } from './changes.js';
+import { describeBaseline, describeConfig } from './describe.js';
 
 export interface TextOptions {
   color: boolean;
@@ -21,25 +22,14 @@ export function renderText(plan: Plan, options: TextOptions): string {
 
   if (plan.drift.length > 0) {
     out.push(c.bold('Drift (the live store differs from the config last applied from git):'));
-    for (const drift of plan.drift) out.push(`  ${c.magenta('!')} ${drift.ruleset}${drift.level ? ` / ${drift.level}` : ''}: ${drift.message}`);
+    for (const drift of plan.drift) out.push(`  ${c.magenta('!')} ${drift.ruleset ?? 'score domain'}${drift.level ? ` / ${drift.level}` : ''}: ${drift.message}`);
     out.push('');
   }
 
-  if (plan.changes.length === 0) {
+  if (plan.changes.length === 0 && plan.domain_change === null) {
     out.push('No changes to the config.');
   } else {
-    out.push(c.bold('Changes:'));
-    const paint = { create: c.green, update: c.yellow, delete: c.red } as const;
-    for (const change of plan.changes) {
-      const headline = `${paint[change.action](SYMBOL[change.action])} ruleset ${rulesetHeadline(change)}`;
-      out.push(`  ${change.action === 'delete' ? c.bold(headline) : headline}${change.file ? c.dim(`  ${change.file}`) : ''}`);
-      for (const detail of rulesetFieldDetails(change)) out.push(`      ${detail}`);
-      for (const level of change.levels) {
-        const details = levelChangeDetails(level);
-        out.push(`      ${paint[level.action](SYMBOL[level.action])} level ${level.level}: ${details[0]}`);
-        for (const detail of details.slice(1)) out.push(`          ${detail}`);
-      }
-    }
+    out.push(c.bold('Changes:'), ...changeLines(plan.changes, plan.domain_change, c));
   }
   out.push('');
 
