@@ -14,6 +14,7 @@ import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExport } from './generate.mjs';
+import { benchHistory, historyReport } from './history.mjs';
 import { benchStore, storeReport } from './store.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -183,6 +184,7 @@ const kept = (heading) => {
   return previous.slice(at, end < 0 ? undefined : end + 1).trimEnd().split('\n').concat('');
 };
 const planLines = wanted('plan') ? planReport(await benchPlan()) : kept('## `levels plan` vs DuckDB');
+const historyLines = wanted('history') ? historyReport(await benchHistory({ root, rounds: ROUNDS, median }), { s, goal }) : kept('## `levels history` vs `git log -p`');
 const storeLines = wanted('store') ? storeReport(await benchStore({ root, data, rounds: ROUNDS, rulesetYaml, generateExport, run, median, mb, s, goal }), { mb, s, goal }) : kept('## `levels apply` vs the databases');
 
 const lines = [
@@ -197,6 +199,7 @@ const lines = [
   '',
   ...planLines,
   ...storeLines,
+  ...historyLines,
 ];
 writeFileSync(join(root, 'BENCHMARKS.md'), `${lines.join('\n').trimEnd()}\n`);
 console.log(readFileSync(join(root, 'BENCHMARKS.md'), 'utf8'));

@@ -7,8 +7,9 @@
 //   src/plan/generated/types.ts    the Plan types from schema/plan.schema.json
 //   src/plan/generated/schema.ts   the plan schema as a module
 //   src/plan/generated/validator.ts  its validator, compiled by ajv ahead of time (apply checks plan files)
-//   src/version.ts                 the version from package.json
+//   src/version.ts                 the version from package.json, and a fingerprint of the config schema
 // `npm test` fails when a committed file differs from what this writes (test/generated.test.ts).
+import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,7 @@ export async function generatedFiles() {
     'src/model/generated/schema.ts': `${banner('schema/levels.schema.json')}export const levelsSchema = ${JSON.stringify(schema, null, 2)} as const;\n`,
     'src/model/generated/validators.ts': `${banner('schema/levels.schema.json')}${validators(schema, { LevelRuleset: 'schema#/definitions/LevelRuleset', Workspace: 'schema#/definitions/Workspace' })}\n`,
     'src/plan/generated/validator.ts': `${banner('schema/plan.schema.json')}${validators(plan, { Plan: 'schema' })}\n`,
-    'src/version.ts': `${banner('package.json')}export const VERSION = ${JSON.stringify(pkg.version)};\n`,
+    'src/version.ts': `${banner('package.json and schema/levels.schema.json')}export const VERSION = ${JSON.stringify(pkg.version)};\n/** A fingerprint of the config schema: what was read under another schema is read again. */\nexport const SCHEMA_FINGERPRINT = ${JSON.stringify(createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16))};\n`,
   };
 }
 

@@ -1,8 +1,7 @@
-import { workspaceStoreOf } from './commands/apply.js';
 import { buildPlan } from './commands/plan.js';
 import type { CommandIO } from './commands/io.js';
 import { readScores } from './commands/scores.js';
-import { actorOf, chooseStore, withStore } from './commands/store-access.js';
+import { actorOf, configuredStore, withStore } from './commands/store-access.js';
 import { hashFileInBackground, locateExport } from './exports/source.js';
 import type { Plan } from './plan/compute.js';
 import { applyPlan, type ApplyResult } from './store/apply.js';
@@ -71,8 +70,7 @@ export async function plan(options: PlanOptions = {}): Promise<Plan> {
  */
 export async function apply(planned: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const io = quietIO(options.cwd, options.env);
-  const workspaceStore = options.store === undefined && !io.env.LEVELS_STORE ? await workspaceStoreOf(options.config ?? DEFAULT_CONFIG_FOLDER, io, true) : undefined;
-  const choice = await chooseStore(options.store, workspaceStore, io);
+  const choice = await configuredStore(options.store, options.config ?? DEFAULT_CONFIG_FOLDER, io);
   const path = options.scores;
   const scores =
     path === undefined

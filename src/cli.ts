@@ -18,6 +18,11 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('it must be a whole number, 1 or more.');
+  return Number(value);
+}
+
 function storeOption(): Option {
   return new Option('--store <url>', 'the live store: sqlite:PATH or postgres://... (default: LEVELS_STORE, the Workspace, sqlite:.levels/state.db)');
 }
@@ -187,6 +192,57 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
     .option('-o, --out <file>', 'write here instead of standard output')
     .addOption(quietOption())
     .action(async (options: CommonOptions & { level?: string; format: 'csv' | 'jsonl'; out?: string }) => setExitCode(await (await import('./commands/accounts.js')).accountListCommand(options, io)));
+
+  program
+    .command('history')
+    .description('the commits that changed the config, newest first, each with its semantic change and the apply that made it live')
+    .addOption(configOption())
+    .option('-r, --ruleset <id>', 'only the commits that change this ruleset')
+    .option('-n, --limit <n>', 'the newest N commits', positiveInteger)
+    .addOption(storeOption())
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (options: CommonOptions & { ruleset?: string; limit?: number; store?: string; format: 'text' | 'json' }) =>
+      setExitCode(await (await import('./commands/history.js')).historyCommand(options, io)),
+    );
+
+  program
+    .command('diff')
+    .description('the semantic change between two git refs (B: the working tree by default), then the YAML text diff')
+    .argument('<a>', 'a git ref: a commit, branch or tag')
+    .argument('[b]', 'another git ref (default: the working tree)')
+    .addOption(configOption())
+    .option('--no-text', 'leave out the YAML text diff')
+    .option('--detailed-exitcode', 'exit 2 when there are changes (0: none, 1: error)', false)
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (a: string, b: string | undefined, options: CommonOptions & { text: boolean; detailedExitcode: boolean; format: 'text' | 'json' }) =>
+      setExitCode(await (await import('./commands/config-diff.js')).diffCommand(a, b, options, io)),
+    );
+
+  program
+    .command('show')
+    .description('the config as it was at a git ref: each ruleset and its levels')
+    .argument('<ref>', 'a git ref: a commit, branch or tag')
+    .addOption(configOption())
+    .option('-r, --ruleset <id>', 'only this ruleset')
+    .addOption(formatOption(['text', 'json'] as const, 'text'))
+    .addOption(quietOption())
+    .action(async (ref: string, options: CommonOptions & { ruleset?: string; format: 'text' | 'json' }) =>
+      setExitCode(await (await import('./commands/config-diff.js')).showCommand(ref, options, io)),
+    );
+
+  program
+    .command('revert')
+    .description('write the config (or one ruleset) as it was at a git ref into the working tree, to commit, plan and apply')
+    .argument('<ref>', 'a git ref: a commit, branch or tag')
+    .addOption(configOption())
+    .option('-r, --ruleset <id>', 'only this ruleset')
+    .option('--force', 'overwrite uncommitted changes to the files it writes', false)
+    .addOption(quietOption())
+    .action(async (ref: string, options: CommonOptions & { ruleset?: string; force: boolean }) =>
+      setExitCode(await (await import('./commands/revert.js')).revertCommand(ref, options, io)),
+    );
 
   program
     .command('fmt')

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { csvField } from '../exports/csv.js';
 import type { CommandIO } from './io.js';
-import { chooseStore, withStore } from './store-access.js';
-import { loadConfig } from '../model/load.js';
+import { configuredStore, withStore } from './store-access.js';
 
 export interface AccountsCommandOptions {
   config: string;
@@ -54,19 +53,9 @@ async function writeRows(options: AccountsCommandOptions, io: CommandIO, produce
   return 0;
 }
 
-async function choose(options: AccountsCommandOptions, io: CommandIO) {
-  let workspaceStore: string | undefined;
-  try {
-    workspaceStore = (await loadConfig(options.config, { cwd: io.cwd })).workspace.store;
-  } catch {
-    workspaceStore = undefined;
-  }
-  return chooseStore(options.store, workspaceStore, io);
-}
-
 /** `levels accounts changes --since SERIAL`: every level change after an apply serial (the tier-mobility feed). */
 export async function accountChangesCommand(options: AccountsCommandOptions & { since: number }, io: CommandIO): Promise<number> {
-  const choice = await choose(options, io);
+  const choice = await configuredStore(options.store, options.config, io);
   return withStore(choice, (store) =>
     writeRows(
       options,
@@ -79,7 +68,7 @@ export async function accountChangesCommand(options: AccountsCommandOptions & { 
 
 /** `levels accounts list [--level NAME]`: the stored accounts and their levels. */
 export async function accountListCommand(options: AccountsCommandOptions & { level?: string }, io: CommandIO): Promise<number> {
-  const choice = await choose(options, io);
+  const choice = await configuredStore(options.store, options.config, io);
   return withStore(choice, (store) =>
     writeRows(
       options,

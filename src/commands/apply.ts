@@ -1,5 +1,4 @@
 import { UserError } from '../errors.js';
-import { loadConfig } from '../model/load.js';
 import type { Plan } from '../plan/compute.js';
 import { readPlanFile } from '../plan/file.js';
 import { formatCount } from '../plan/numbers.js';
@@ -10,7 +9,7 @@ import { buildPlan } from './plan.js';
 import { locateExport, hashFileInBackground } from '../exports/source.js';
 import type { AccountSink } from '../exports/row.js';
 import { readScores, type ScoreOptions } from './scores.js';
-import { actorOf, chooseStore, withStore, type StoreChoice } from './store-access.js';
+import { actorOf, configuredStore, withStore, type StoreChoice } from './store-access.js';
 
 export interface ApplyCommandOptions extends Partial<ScoreOptions> {
   config: string;
@@ -31,10 +30,8 @@ export async function applyCommand(planFile: string | undefined, options: ApplyC
   // The export's fingerprint, computed on another core while the rest gets ready.
   const sha256 = options.scores === undefined ? undefined : fingerprintExport(options.scores, io.cwd);
   sha256?.catch(() => undefined);
-  // The Workspace is read for its store setting only when nothing more specific names one.
-  const needWorkspace = planFile === undefined || (options.store === undefined && !io.env.LEVELS_STORE);
-  const workspaceStore = needWorkspace ? await workspaceStoreOf(options.config, io, planFile !== undefined) : undefined;
-  const choice = await chooseStore(options.store, workspaceStore, io);
+  // An apply job may have only the plan file: the config folder is needed only to plan here.
+  const choice = await configuredStore(options.store, options.config, io, { required: planFile === undefined });
   let plan: Plan;
   if (planFile !== undefined) {
     plan = await readPlanFile(planFile, io.cwd);
@@ -71,16 +68,6 @@ export async function applyCommand(planFile: string | undefined, options: ApplyC
 
 async function fingerprintExport(path: string, cwd: string): Promise<string> {
   return hashFileInBackground((await locateExport(path, cwd)).absolutePath);
-}
-
-/** The Workspace's store setting, when the config folder is there (an apply job may only have the plan). */
-export async function workspaceStoreOf(folder: string, io: CommandIO, optional: boolean): Promise<string | undefined> {
-  try {
-    return (await loadConfig(folder, { cwd: io.cwd })).workspace.store;
-  } catch (error) {
-    if (optional) return undefined;
-    throw error;
-  }
 }
 
 async function confirmed(choice: StoreChoice, options: ApplyCommandOptions, io: CommandIO): Promise<boolean> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
 import { Repo } from '../git/repo.js';
+import { loadWorkspace } from '../model/load.js';
 import { openLocation } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { chooseStoreUrl, parseStoreUrl, redactUrl, type StoreLocation } from '../store/url.js';
@@ -27,6 +28,23 @@ export async function chooseStore(flag: string | undefined, workspaceStore: stri
   const found = !relative ? undefined : repo === undefined ? await Repo.find(io.cwd) : (repo ?? undefined);
   const location = parseStoreUrl(url, found?.root ?? io.cwd);
   return { location, explicit, shown: redactUrl(url) };
+}
+
+/**
+ * The store a command uses when it has no config of its own to read: --store, LEVELS_STORE, or
+ * the Workspace's store (only the Workspace file is parsed), or the default. A config folder
+ * that cannot be read is no store setting, unless `required` (a plan needs the folder anyway).
+ */
+export async function configuredStore(flag: string | undefined, folder: string, io: CommandIO, options: { required?: boolean; repo?: Repo | null } = {}): Promise<StoreChoice> {
+  let workspaceStore: string | undefined;
+  if (flag === undefined && !io.env.LEVELS_STORE) {
+    try {
+      workspaceStore = (await loadWorkspace(folder, { cwd: io.cwd })).store;
+    } catch (error) {
+      if (options.required) throw error;
+    }
+  }
+  return chooseStore(flag, workspaceStore, io, options.repo);
 }
 
 /** Whether a plan should compare with this store by default: one was named, or the embedded one exists. */

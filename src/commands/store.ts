@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { loadConfig } from '../model/load.js';
 import { formatCount } from '../plan/numbers.js';
 import { configHash, snapshotFromApplied } from '../plan/snapshot.js';
 import { diffConfigs } from '../diff/semantic.js';
 import type { ApplyRecord } from '../store/types.js';
 import type { CommandIO } from './io.js';
-import { chooseStore, withStore } from './store-access.js';
+import { configuredStore, withStore } from './store-access.js';
 
 export interface StoreCommandOptions {
   config: string;
@@ -18,19 +17,9 @@ export interface StoreCommandOptions {
   quiet: boolean;
 }
 
-async function choose(options: StoreCommandOptions, io: CommandIO) {
-  let workspaceStore: string | undefined;
-  try {
-    workspaceStore = (await loadConfig(options.config, { cwd: io.cwd })).workspace.store;
-  } catch {
-    workspaceStore = undefined; // No config folder here: the flag, the environment or the default.
-  }
-  return chooseStore(options.store, workspaceStore, io);
-}
-
 /** `levels store status`: serial, last apply, accounts, drift. */
 export async function storeStatusCommand(options: StoreCommandOptions, io: CommandIO): Promise<number> {
-  const choice = await choose(options, io);
+  const choice = await configuredStore(options.store, options.config, io);
   const live = await withStore(choice, (store) => store.read());
   const diff = live.lastApply ? diffConfigs(snapshotFromApplied(live.lastApply.config), snapshotFromApplied(live.config)) : undefined;
   const drift = diff ? diff.rulesets.length : 0;
@@ -59,7 +48,7 @@ export async function storeStatusCommand(options: StoreCommandOptions, io: Comma
 
 /** `levels store history`: the apply log, newest first. */
 export async function storeHistoryCommand(options: StoreCommandOptions & { limit: number }, io: CommandIO): Promise<number> {
-  const choice = await choose(options, io);
+  const choice = await configuredStore(options.store, options.config, io);
   const records = await withStore(choice, (store) => store.history(options.limit));
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ store: choice.shown, applies: records.map(recordJson) }, null, 2)}\n`);
@@ -90,7 +79,7 @@ function recordJson(record: ApplyRecord) {
 
 /** `levels import [--out DIR]`: the live config as YAML, one file per ruleset and a workspace. */
 export async function importCommand(options: StoreCommandOptions & { out?: string; force: boolean }, io: CommandIO): Promise<number> {
-  const choice = await choose(options, io);
+  const choice = await configuredStore(options.store, options.config, io);
   const live = await withStore(choice, (store) => store.read());
   if (live.serial === 0) throw new UserError(`Nothing has been applied to ${choice.shown}, so there is no config to import.`);
   const folder = options.out ?? options.config;

@@ -112,6 +112,20 @@ function display(cwd: string, path: string): string {
   return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
+/**
+ * The Workspace settings of a config folder, parsing only the file that holds them (commands
+ * that only need the store setting should not parse every ruleset). Throws InputError when the
+ * folder cannot be read.
+ */
+export async function loadWorkspace(folder: string, options: LoadOptions = {}): Promise<ResolvedWorkspace> {
+  const files = await readConfigFiles(folder, options);
+  const text = (content: ConfigFile['content']) => (typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8'));
+  return parseConfig(files.filter((file) => WORKSPACE_KIND.test(text(file.content))), { folder }).workspace;
+}
+
+/** A file that may be the Workspace: `kind: Workspace`, however quoted. */
+const WORKSPACE_KIND = /\bkind\s*:\s*["']?Workspace\b/;
+
 export interface ParseOptions {
   /** The folder name shown in messages. */
   folder: string;

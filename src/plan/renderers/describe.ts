@@ -43,7 +43,7 @@ export function rulesetHeadline(change: RulesetChange): string {
   const notes = [
     change.previous_id !== undefined ? `renamed from ${change.previous_id}` : '',
     change.primary === 'gained' ? 'becomes primary' : '',
-    change.primary === 'lost' ? 'no longer primary' : '',
+    change.primary === 'lost' && change.action !== 'delete' ? 'no longer primary' : '',
     change.enabled === 'enabled' ? 'enabled' : '',
     change.enabled === 'disabled' ? 'disabled: it will affect nothing' : '',
     change.action === 'delete' && change.before?.primary ? 'DELETES THE PRIMARY RULESET' : '',
