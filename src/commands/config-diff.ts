@@ -27,7 +27,9 @@ export async function configVersion(repo: Repo, ref: string | undefined, folder:
   const commit = await repo.resolve(ref);
   const { config, exists } = await loadConfigAt(repo, commit, folder, cwd);
   if (!exists) throw new UserError(`${folder} does not exist at ${ref} (${commit.slice(0, 7)}): there is no config there.`);
-  return { config, label: `${ref} (${commit.slice(0, 7)})`, ref, commit };
+  // A hash names itself; a branch, tag or expression also gets the commit it stands for.
+  const label = commit.startsWith(ref.toLowerCase()) ? commit.slice(0, 12) : `${ref} (${commit.slice(0, 7)})`;
+  return { config, label, ref, commit };
 }
 
 /**

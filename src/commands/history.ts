@@ -3,7 +3,9 @@ import { UserError } from '../errors.js';
 import { appliedCommits, type AppliedCommits } from '../git/applied.js';
 import { readHistory, type HistoryEntry } from '../git/history.js';
 import { Repo } from '../git/repo.js';
+import { changeInEffect, type InEffect } from '../diff/in-effect.js';
 import { changeLines } from '../plan/renderers/changes.js';
+import { snapshotFromApplied, type ConfigSnapshot } from '../plan/snapshot.js';
 import type { ApplyRecord } from '../store/types.js';
 import { useColor, type CommandIO } from './io.js';
 import { configuredStore, storeIsInUse, withStore } from './store-access.js';
@@ -22,6 +24,8 @@ interface Applied {
   store: string;
   applies: ApplyRecord[];
   commits: AppliedCommits;
+  /** The config in the store now (drift included): what is live. */
+  live: ConfigSnapshot;
 }
 
 /** A git repository holding `cwd`, or a sentence saying the command needs one. */
@@ -54,11 +58,8 @@ export async function historyCommand(options: HistoryCommandOptions, io: Command
   if (entries.length === 0) {
     out.push(options.ruleset === undefined ? `No commit has changed ${options.config} yet.` : `No commit has changed the ruleset ${options.ruleset} in ${options.config}.`);
   }
-  const live = applied?.applies.at(-1);
   for (const entry of entries) {
-    const apply = applied?.commits.byCommit.get(entry.commit);
-    const mark = !applied ? '' : apply ? c.green(`  applied in serial ${apply.serial} (${day(apply.appliedAt)} by ${apply.actor})${apply === live ? ', live' : ''}`) : c.yellow('  not applied');
-    out.push(`${c.yellow(`commit ${entry.commit.slice(0, 12)}`)}${mark}`);
+    out.push(`${c.yellow(`commit ${entry.commit.slice(0, 12)}`)}${applied ? `  ${applyMark(entry, applied, c)}` : ''}`);
     out.push(`Author: ${entry.author} <${entry.email}>`);
     out.push(`Date:   ${entry.date}`);
     out.push('', `    ${entry.subject}`, '');
@@ -70,6 +71,18 @@ export async function historyCommand(options: HistoryCommandOptions, io: Command
   }
   io.stdout.write(`${out.join('\n').trimEnd()}\n`);
   return 0;
+}
+
+/**
+ * Whether a commit reached the store, and whether what it changed is live now: an applied change
+ * that later commits changed again is superseded, wholly or partly.
+ */
+function applyMark(entry: HistoryEntry, applied: Applied, c: ReturnType<typeof createColors>): string {
+  const apply = applied.commits.byCommit.get(entry.commit);
+  const effect = changeInEffect(entry.diff, applied.live);
+  if (!apply) return c.yellow(effect === 'all' ? 'not applied from this commit, though what it changed is live' : 'not applied');
+  const when = `applied in serial ${apply.serial} (${day(apply.appliedAt)} by ${apply.actor})`;
+  return effect === 'all' ? c.green(`${when}, live`) : effect === 'nothing' ? c.green(when) : c.dim(`${when}, ${effect === 'some' ? 'partly ' : ''}superseded since`);
 }
 
 function touches(entry: HistoryEntry, ruleset: string): boolean {
@@ -92,8 +105,9 @@ async function readApplied(repo: Repo, options: HistoryCommandOptions, io: Comma
   const choice = await configuredStore(options.store, options.config, io, { repo });
   if (!storeIsInUse(choice)) return undefined;
   try {
-    const applies = (await withStore(choice, (store) => store.history(Number.MAX_SAFE_INTEGER))).reverse();
-    return { store: choice.shown, applies, commits: await appliedCommits(repo, applies) };
+    const [log, state] = await withStore(choice, (store) => Promise.all([store.history(Number.MAX_SAFE_INTEGER), store.read()]));
+    const applies = log.reverse();
+    return { store: choice.shown, applies, commits: await appliedCommits(repo, applies), live: snapshotFromApplied(state.config) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     io.stderr.write(`levels: the apply log of ${choice.shown} could not be read (${error.message.replace(/\.$/, '')}); history is shown without it.\n`);
@@ -116,19 +130,23 @@ function appliedHeader(applied: Applied, c: ReturnType<typeof createColors>): st
   return lines;
 }
 
+const LIVE = { all: 'yes', some: 'partly', none: 'no' } as const;
+
 function historyJson(entries: HistoryEntry[], applied: Applied | undefined) {
   const live = applied?.applies.at(-1);
   return {
     store: applied ? { url: applied.store, serial: live?.serial ?? 0, git_commit: live?.gitCommit ?? null } : null,
     commits: entries.map((entry) => {
       const apply = applied?.commits.byCommit.get(entry.commit);
+      const effect: InEffect | undefined = applied && changeInEffect(entry.diff, applied.live);
       return {
         commit: entry.commit,
         parents: entry.parents,
         author: { name: entry.author, email: entry.email },
         date: entry.date,
         subject: entry.subject,
-        applied: !applied ? null : apply ? { serial: apply.serial, applied_at: apply.appliedAt, actor: apply.actor, live: apply === live } : false,
+        applied: !applied ? null : apply ? { serial: apply.serial, applied_at: apply.appliedAt, actor: apply.actor } : false,
+        live: effect === undefined || effect === 'nothing' ? null : LIVE[effect],
         changes: entry.diff.rulesets,
         domain_change: entry.diff.domain,
         files: entry.files.map((file) => ({ status: file.status, path: file.path, ...(file.previousPath ? { previous_path: file.previousPath } : {}) })),

@@ -64,7 +64,7 @@ export async function revertCommand(ref: string, options: RevertCommandOptions, 
       '',
       isEmptyDiff(diff)
         ? 'Nothing changes for levels (only formatting, comments or file names differ). Commit it if you want the files back as they were.'
-        : `Next: review it (git diff -- ${folder || '.'}), commit it (git add -A -- ${folder || '.'} && git commit -m "Revert ${what} to ${ref}"), then plan and apply it as any change (levels plan, levels apply, or a pull request).`,
+        : `Next: review it (git diff -- ${folder || '.'}), commit it (git add -A -- ${folder || '.'} && git commit -m "Revert ${what} to ${target.commit!.slice(0, 12)}"), then plan and apply it as any change (levels plan, levels apply, or a pull request).`,
     );
   }
   io.stdout.write(`${out.join('\n')}\n`);

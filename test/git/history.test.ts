@@ -55,7 +55,8 @@ interface JsonChange {
 interface JsonCommit {
   commit: string;
   subject: string;
-  applied: { serial: number; live: boolean } | false | null;
+  applied: { serial: number } | false | null;
+  live: 'yes' | 'partly' | 'no' | null;
   changes: JsonChange[];
   domain_change: unknown;
   files: { status: string; path: string; previous_path?: string }[];
@@ -143,24 +144,36 @@ describe('levels history', () => {
     git(root, 'checkout', '-q', 'main');
     const marks = () => {
       const result = runCli(['history', '--format', 'json'], { cwd: root, env });
-      return Object.fromEntries((JSON.parse(result.stdout).commits as JsonCommit[]).map((entry) => [entry.subject, entry.applied]));
+      return Object.fromEntries((JSON.parse(result.stdout).commits as JsonCommit[]).map((entry) => [entry.subject, { applied: entry.applied, live: entry.live }]));
     };
     expect(marks()).toMatchObject({
-      'Explain the workspace': false,
-      'Make stages the primary ruleset': false,
-      'Call the lifecycle ruleset stages': { serial: 1, live: true },
-      'Move the lifecycle file': { serial: 1, live: true },
-      initial: { serial: 1, live: true },
+      'Explain the workspace': { applied: false, live: null },
+      'Make stages the primary ruleset': { applied: false, live: 'no' },
+      'Call the lifecycle ruleset stages': { applied: { serial: 1 }, live: 'yes' },
+      'Move the lifecycle file': { applied: { serial: 1 }, live: null },
+      'Raise the Target floor to 85': { applied: { serial: 1 }, live: 'yes' },
+      initial: { applied: { serial: 1 }, live: 'partly' }, // Its lifecycle ruleset is called stages now.
     });
     expect(runCli(['apply', '--yes'], { cwd: root, env }).code).toBe(0);
     expect(marks()).toMatchObject({
-      'Explain the workspace': { serial: 2, live: true },
-      'Make stages the primary ruleset': { serial: 2, live: true },
-      'Call the lifecycle ruleset stages': { serial: 1, live: false },
+      'Explain the workspace': { applied: { serial: 2 }, live: null },
+      'Scores up to 1000': { applied: { serial: 2 }, live: 'yes' },
+      'Make stages the primary ruleset': { applied: { serial: 2 }, live: 'yes' },
+      'Call the lifecycle ruleset stages': { applied: { serial: 1 }, live: 'yes' },
     });
+    // Putting the Target floor back supersedes the raise, which stays marked with its apply.
+    const tiers = readFileSync(join(root, 'levels/tiers.yaml'), 'utf8');
+    commit(root, { 'levels/tiers.yaml': tiers.replace('min: 85 }', 'min: 80 }').replace('max: 84 }', 'max: 79 }') }, 'Target floor back to 80');
+    expect(runCli(['apply', '--yes'], { cwd: root, env }).code).toBe(0);
+    expect(marks()).toMatchObject({
+      'Target floor back to 80': { applied: { serial: 3 }, live: 'yes' },
+      'Raise the Target floor to 85': { applied: { serial: 1 }, live: 'no' },
+    });
+    const raise = runCli(['history', '--ruleset', 'tiers'], { cwd: root, env }).stdout;
+    expect(raise).toMatch(new RegExp(`commit ${at.raise!.slice(0, 12)} {2}applied in serial 1 \\(.*\\), superseded since\n`));
     const text = runCli(['history', '--limit', '1'], { cwd: root, env }).stdout;
-    expect(text).toMatch(/^Live in sqlite:.*state\.db: serial 2, applied \d{4}-\d\d-\d\d \d\d:\d\d by .+ from commit [0-9a-f]{12}\.\n/);
-    expect(text).toMatch(/commit [0-9a-f]{12} {2}applied in serial 2 \(.*\), live\n/);
+    expect(text).toMatch(/^Live in sqlite:.*state\.db: serial 3, applied \d{4}-\d\d-\d\d \d\d:\d\d by .+ from commit [0-9a-f]{12}\.\n/);
+    expect(text).toMatch(/commit [0-9a-f]{12} {2}applied in serial 3 \(.*\), live\n/);
   });
 
   it('names a file version that is not valid config, and leaves it out', () => {
