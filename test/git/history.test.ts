@@ -225,12 +225,12 @@ describe('levels diff and show', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `Changes in levels from ${at.raise} (${at.raise!.slice(0, 7)}) to ${at.rename} (${at.rename!.slice(0, 7)}):`,
+        `Changes in levels from ${at.raise!.slice(0, 12)} to ${at.rename!.slice(0, 12)}:`,
         '  ~ ruleset stages (stages levels): renamed from lifecycle  levels/stages.yaml',
         '      name "lifecycle levels" → "stages levels"',
         '',
-        `--- a/levels/lifecycle.yaml\t${at.raise} (${at.raise!.slice(0, 7)})`,
-        `+++ b/levels/stages.yaml\t${at.rename} (${at.rename!.slice(0, 7)})`,
+        `--- a/levels/lifecycle.yaml\t${at.raise!.slice(0, 12)}`,
+        `+++ b/levels/stages.yaml\t${at.rename!.slice(0, 12)}`,
         '@@ -1,6 +1,6 @@',
         ' kind: LevelRuleset',
         '-id: lifecycle',
@@ -257,7 +257,7 @@ describe('levels diff and show', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `levels at ${at.initial} (${at.initial!.slice(0, 7)})`,
+        `levels at ${at.initial!.slice(0, 12)}`,
         'Scores: 0 to 100, whole numbers',
         '',
         'lifecycle lifecycle levels  levels/lifecycle.yaml',
@@ -290,7 +290,7 @@ describe('levels revert', () => {
     expect(runCli(['apply', '--yes'], { cwd: root, env }).code).toBe(0);
     const result = runCli(['revert', at.initial!], { cwd: root, env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Reverted levels to ${at.initial} (${at.initial!.slice(0, 7)}) in the working tree: 4 files written, levels/stages.yaml removed.\n`);
+    expect(result.stdout).toContain(`Reverted levels to ${at.initial!.slice(0, 12)} in the working tree: 4 files written, levels/stages.yaml removed.\n`);
     expect(result.stdout).toContain('  ~ ruleset lifecycle (lifecycle levels): renamed from stages, no longer primary  levels/lifecycle.yaml\n');
     expect(result.stdout).toContain('  + ruleset regional (regional levels)  levels/regional.yaml\n');
     expect(result.stdout).toContain('Next: review it (git diff -- levels), commit it');
@@ -299,7 +299,7 @@ describe('levels revert', () => {
     // Nothing was committed: history is never rewritten.
     expect(git(root, 'log', '-1', '--format=%s').trim()).toBe('Outside the config folder');
     // Again: nothing to do.
-    expect(runCli(['revert', at.initial!], { cwd: root, env }).stdout).toBe(`levels already matches ${at.initial} (${at.initial!.slice(0, 7)}); nothing was written.\n`);
+    expect(runCli(['revert', at.initial!], { cwd: root, env }).stdout).toBe(`levels already matches ${at.initial!.slice(0, 12)}; nothing was written.\n`);
 
     commit(root, {}, 'Revert to the initial tiers');
     const plan = runCli(['plan', '--detailed-exitcode'], { cwd: root, env });

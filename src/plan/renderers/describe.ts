@@ -4,8 +4,12 @@ import type { BaselineRef, ConfigRef, DomainChange, LevelChange, LevelState, Rul
 
 export function describeBaseline(baseline: BaselineRef): string {
   switch (baseline.kind) {
-    case 'git':
-      return `git ${baseline.ref ?? ''}${baseline.commit ? ` (${baseline.commit.slice(0, 7)})` : ''}`.trim();
+    case 'git': {
+      const ref = baseline.ref ?? '';
+      // A commit hash names itself: git 1a2b3c4d5e6f, not git 1a2b…(1a2b3c4).
+      if (baseline.commit && ref !== '' && baseline.commit.startsWith(ref.toLowerCase())) return `git ${baseline.commit.slice(0, 12)}`;
+      return `git ${ref}${baseline.commit ? ` (${baseline.commit.slice(0, 7)})` : ''}`.trim();
+    }
     case 'store':
       return `the live store${baseline.serial !== undefined ? ` (serial ${baseline.serial})` : ''}`;
     case 'none':

@@ -1,4 +1,4 @@
-import type { Impact, Plan } from '../generated/types.js';
+import type { Impact, Plan, PlanFinding } from '../generated/types.js';
 import { formatCount, formatPercent } from '../numbers.js';
 import { SYMBOL, describeBaseline, describeConfig, domainChangeDetail, levelChangeDetails, rulesetFieldDetails, rulesetHeadline } from './describe.js';
 
@@ -10,13 +10,17 @@ export interface MarkdownOptions {
   limit?: number;
   /** A heading line to start with (the Action adds its marker and title). */
   title?: string;
+  /** What to say where sections had to be left out (where the full plan is). */
+  cutNote?: string;
 }
+
+export const DEFAULT_CUT_NOTE = '> ✂️ This plan was cut to fit; the full plan is in the plan file (`levels plan --out plan.json`) or `--format json`.';
 
 const ROW_LIMIT = 200;
 const MAX_MATRIX_LEVELS = 25;
 
 /** Table cells: pipes and line breaks would break the table; HTML is shown as text. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 }
 
@@ -24,8 +28,14 @@ function table(header: string[], align: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function truncated(rows: string[][], limit: number, columns: number, what: string): string[][] {
+/** Set when a table had to leave rows out, so the output can say where the full plan is. */
+interface Cuts {
+  rows: boolean;
+}
+
+function truncated(rows: string[][], limit: number, columns: number, what: string, cuts?: Cuts): string[][] {
   if (rows.length <= limit) return rows;
+  if (cuts) cuts.rows = true;
   return [...rows.slice(0, limit), [`… ${formatCount(rows.length - limit)} more ${what}`, ...new Array(columns - 1).fill('')]];
 }
 
@@ -47,12 +57,13 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   ].join('\n');
 
   const sections: string[] = [];
+  const cuts: Cuts = { rows: false };
   if (plan.drift.length > 0) {
     sections.push(
       `#### ⚠️ Drift: the live store differs from the config last applied\n\n${table(
         ['Ruleset', 'Level', 'Difference'],
         ['---', '---', '---'],
-        truncated(plan.drift.map((drift) => [cell(drift.ruleset ?? '(score domain)'), cell(drift.level ?? ''), cell(drift.message)]), ROW_LIMIT, 3, 'differences'),
+        truncated(plan.drift.map((drift) => [cell(drift.ruleset ?? '(score domain)'), cell(drift.level ?? ''), cell(drift.message)]), ROW_LIMIT, 3, 'differences', cuts),
       )}`,
     );
   }
@@ -64,18 +75,14 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
       for (const level of change.levels) rows.push([SYMBOL[level.action], '', cell(level.level), cell(levelChangeDetails(level).join('; '))]);
     }
     if (plan.domain_change) rows.push([SYMBOL.update, '(score domain)', '', cell(domainChangeDetail(plan.domain_change))]);
-    sections.push(`#### Changes\n\n${table(['', 'Ruleset', 'Level', 'Change'], [':-:', '---', '---', '---'], truncated(rows, ROW_LIMIT, 4, 'changes'))}`);
+    sections.push(`#### Changes\n\n${table(['', 'Ruleset', 'Level', 'Change'], [':-:', '---', '---', '---'], truncated(rows, ROW_LIMIT, 4, 'changes', cuts))}`);
   }
-  if (plan.findings.length > 0) {
-    const badge = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
-    const rows = plan.findings.map((finding) => [badge[finding.severity], `\`${finding.rule}\``, `\`${cell(finding.file)}:${finding.line}\``, cell(finding.message)]);
-    sections.push(`#### Findings\n\n${table(['Severity', 'Rule', 'Where', 'Message'], ['---', '---', '---', '---'], truncated(rows, ROW_LIMIT, 4, 'findings'))}`);
-  }
-  if (plan.impact) sections.push(...impactSections(plan.impact));
+  if (plan.findings.length > 0) sections.push(`#### Findings\n\n${findingsTable(plan.findings, cuts)}`);
+  if (plan.impact) sections.push(...impactSections(plan.impact, cuts));
 
-  const cutNote = '\n\n> ✂️ This plan was cut to fit; the full plan is in the plan file (`levels plan --out plan.json`) or `--format json`.';
+  const cutNote = `\n\n${options.cutNote ?? DEFAULT_CUT_NOTE}`;
   let output = head;
-  let cut = false;
+  let cut = cuts.rows;
   for (const section of sections) {
     const next = `${output}\n\n${section}`;
     if (next.length + cutNote.length + 1 > limit) {
@@ -85,11 +92,19 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     output = next;
   }
   if (cut) output = `${output}${cutNote}`;
-  if (output.length + 1 > limit) output = `${output.slice(0, limit - cutNote.length - 2)}${cutNote}`;
+  // Only a heading longer than the limit gets here: cut it at a line break.
+  if (output.length + 1 > limit) output = `${output.slice(0, Math.max(0, output.lastIndexOf('\n', limit - cutNote.length - 2)))}${cutNote}`;
   return `${output}\n`;
 }
 
-function impactSections(impact: Impact): string[] {
+/** Findings as a markdown table (severity, rule, where, message), in the order given, at most 200 rows. */
+export function findingsTable(findings: readonly Pick<PlanFinding, 'severity' | 'rule' | 'file' | 'line' | 'message'>[], cuts?: Cuts): string {
+  const badge = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+  const rows = findings.map((finding) => [badge[finding.severity], `\`${finding.rule}\``, `\`${cell(finding.file)}:${finding.line}\``, cell(finding.message)]);
+  return table(['Severity', 'Rule', 'Where', 'Message'], ['---', '---', '---', '---'], truncated(rows, ROW_LIMIT, 4, 'findings', cuts));
+}
+
+function impactSections(impact: Impact, cuts: Cuts): string[] {
   const sections: string[] = [];
   const levels = [...new Set([...impact.after.map((entry) => entry.level), ...impact.before.map((entry) => entry.level)])];
   const find = (list: Impact['before'], level: string) => list.find((entry) => entry.level === level);
@@ -108,7 +123,7 @@ function impactSections(impact: Impact): string[] {
   const moves = `**${formatCount(impact.moved)}** move (${formatCount(impact.upgraded)} up, ${formatCount(impact.downgraded)} down)`;
   const stale = impact.stale !== null && impact.stale > 0 ? `; ${formatCount(impact.stale)} show a stale level in the export` : '';
   sections.push(
-    `#### Accounts: ${formatCount(impact.accounts)}${rejected}; ${moves}${stale}\n\n${table(['Level', 'Before', 'After', 'Change'], ['---', '--:', '--:', '--:'], truncated(rows, ROW_LIMIT, 4, 'levels'))}`,
+    `#### Accounts: ${formatCount(impact.accounts)}${rejected}; ${moves}${stale}\n\n${table(['Level', 'Before', 'After', 'Change'], ['---', '--:', '--:', '--:'], truncated(rows, ROW_LIMIT, 4, 'levels', cuts))}`,
   );
 
   const from = impact.before.map((entry) => entry.level).slice(0, MAX_MATRIX_LEVELS);

@@ -6,7 +6,7 @@ import { StoreError, describeStoreError } from '../errors.js';
 import { EMPTY_CONFIG, MIGRATIONS, SCHEMA_VERSION, configFromRows, levelExpression, scoresMeta, type LevelRow, type RulesetRow } from '../schema.js';
 import type { AccountChange, AccountWriter, ApplyRecord, LiveState, Store, StoreTransaction, StoredAccount } from '../types.js';
 import { redactUrl } from '../url.js';
-import { CHANGES, applyRecord, changeOf } from './sqlite.js';
+import { CHANGES, applyRecord, changeOf } from './rows.js';
 
 /** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
 function copyText(value: string): string {
