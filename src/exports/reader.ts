@@ -75,6 +75,8 @@ interface Reread {
   object: Record<string, unknown> | undefined;
 }
 
+/** The longest record (a row, with quoted line breaks) an export may have: far beyond any real row. */
+const MAX_RECORD = 16 << 20;
 const CHUNK = 4 << 20;
 /** Every CHECKPOINT-th record's offset and line are kept, to read records again. */
 const CHECKPOINT = 64;
@@ -254,6 +256,7 @@ export class ExportReader {
         pos = reserve - leftover;
         length = reserve + read;
       } else {
+        if (leftover > MAX_RECORD) this.recordTooLong(chunk.subarray(consumed, length), scanner ? scanner.line : this.line);
         // A record longer than the reserve: join the pieces in a buffer big enough for both.
         const joined = new Uint8Array(Math.max(chunk.length * 2, leftover + read + reserve));
         joined.set(chunk.subarray(consumed, length), 0);
@@ -268,6 +271,12 @@ export class ExportReader {
       if (spare.length < reserve + this.chunk) spare = new Uint8Array(reserve + this.chunk);
       pending = eof ? undefined : source.read(spare.subarray(0, reserve + this.chunk), reserve);
     }
+  }
+
+  /** A "record" no export row comes near: binary data, a sparse file, or a quote never closed. */
+  private recordTooLong(record: Uint8Array, line: number): never {
+    const why = record.includes(0) ? 'it holds NUL bytes, so it is binary data rather than a text export.' : 'no export row is that long: is a quote left open?';
+    throw new InputError(`The score export ${this.file.path} has a record of more than ${MAX_RECORD / (1 << 20)} MiB starting at line ${line}: ${why}`);
   }
 
   private useHeader(columns: string[], delimiter: number): void {

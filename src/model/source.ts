@@ -136,6 +136,9 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const source = new SourceFile(path, text);
+  const tooDeep = (): SourceProblem => ({ rule: 'yaml-syntax', message: `${path} is nested too deeply to be a config file.`, position: source.positionAt(0, 0), path: [] });
+  // The parser recurses per level of nesting: refuse what no config needs before it runs out of stack.
+  if (flowDepth(text) > MAX_FLOW_DEPTH) return { source, value: undefined, problems: [tooDeep()] };
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, {
@@ -155,6 +158,8 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
   source.document = document;
 
   for (const doc of documents) {
+    // A stack overflow inside the parser comes back as an error of the document.
+    if (doc.errors.some((issue) => /call stack/i.test(issue.message))) return { source, value: undefined, problems: [tooDeep()] };
     for (const issue of [...doc.errors, ...doc.warnings]) {
       const [start, end] = atOpening(doc, text, issue.pos);
       const offending = issue.code === 'DUPLICATE_KEY' ? keyAt(doc, issue.pos[0]) : text.slice(issue.pos[0], issue.pos[1]);
@@ -351,4 +356,32 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
+}
+
+/** Brackets deeper than this are refused: a config nests a few levels, the YAML parser recurses per level. */
+const MAX_FLOW_DEPTH = 64;
+
+/** The deepest nesting of flow collections (`[`, `{`) outside quotes and comments. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 10 && quote === 39) quote = 0; // A single-quoted scalar never spans a line here that matters.
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return deepest;
 }

@@ -107,7 +107,7 @@ function renderImpact(impact: Impact, c: ReturnType<typeof createColors>): strin
   }
   if (impact.sample.length > 0) {
     out.push(`  Sample of moved accounts:`);
-    for (const account of impact.sample.slice(0, 10)) out.push(`    ${account.account_id} (score ${account.score}, line ${account.line}): ${account.from} → ${account.to}`);
+    for (const account of impact.sample.slice(0, 10)) out.push(`    ${shownId(account.account_id)} (score ${account.score}, line ${account.line}): ${account.from} → ${account.to}`);
     if (impact.sample.length > 10) out.push(c.dim(`    … ${impact.sample.length - 10} more in the plan file (--out plan.json)`));
   }
   if (impact.rejected_rows.length > 0) {
@@ -115,4 +115,9 @@ function renderImpact(impact: Impact, c: ReturnType<typeof createColors>): strin
     for (const row of impact.rejected_rows) out.push(`    line ${row.line}: ${row.reason}`);
   }
   return out;
+}
+
+/** An id as one line of text: one with line breaks or other control characters is shown quoted and escaped. */
+function shownId(id: string): string {
+  return /[\u0000-\u001f\u007f]/.test(id) ? JSON.stringify(id) : id;
 }
