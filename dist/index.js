@@ -42440,6 +42440,8 @@ function parseSource(path, content, knownSize) {
   }
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   const source = new SourceFile(path, text);
+  const tooDeep = () => ({ rule: "yaml-syntax", message: `${path} is nested too deeply to be a config file.`, position: source.positionAt(0, 0), path: [] });
+  if (flowDepth(text) > MAX_FLOW_DEPTH) return { source, value: void 0, problems: [tooDeep()] };
   let documents;
   try {
     documents = (0, import_yaml.parseAllDocuments)(text, {
@@ -42458,6 +42460,7 @@ function parseSource(path, content, knownSize) {
   const [document2, second] = documents;
   source.document = document2;
   for (const doc of documents) {
+    if (doc.errors.some((issue2) => /call stack/i.test(issue2.message))) return { source, value: void 0, problems: [tooDeep()] };
     for (const issue2 of [...doc.errors, ...doc.warnings]) {
       const [start2, end] = atOpening(doc, text, issue2.pos);
       const offending = issue2.code === "DUPLICATE_KEY" ? keyAt(doc, issue2.pos[0]) : text.slice(issue2.pos[0], issue2.pos[1]);
@@ -42634,6 +42637,30 @@ function formatBytes(bytes) {
     unit++;
   }
   return `${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, "")} ${units[unit]}`;
+}
+var MAX_FLOW_DEPTH = 64;
+function flowDepth(text) {
+  let depth = 0;
+  let deepest = 0;
+  let quote = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text.charCodeAt(i2);
+    if (quote !== 0) {
+      if (c3 === quote) quote = 0;
+      else if (c3 === 10 && quote === 39) quote = 0;
+      continue;
+    }
+    if (c3 === 34 || c3 === 39) quote = c3;
+    else if (c3 === 35 && (i2 === 0 || text.charCodeAt(i2 - 1) === 32 || text.charCodeAt(i2 - 1) === 10)) {
+      const end = text.indexOf("\n", i2);
+      if (end < 0) break;
+      i2 = end;
+    } else if (c3 === 91 || c3 === 123) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
+  }
+  return deepest;
 }
 
 // src/model/load.ts
@@ -49128,7 +49155,7 @@ function renderImpact(impact, c3) {
   }
   if (impact.sample.length > 0) {
     out.push(`  Sample of moved accounts:`);
-    for (const account of impact.sample.slice(0, 10)) out.push(`    ${account.account_id} (score ${account.score}, line ${account.line}): ${account.from} \u2192 ${account.to}`);
+    for (const account of impact.sample.slice(0, 10)) out.push(`    ${shownId(account.account_id)} (score ${account.score}, line ${account.line}): ${account.from} \u2192 ${account.to}`);
     if (impact.sample.length > 10) out.push(c3.dim(`    \u2026 ${impact.sample.length - 10} more in the plan file (--out plan.json)`));
   }
   if (impact.rejected_rows.length > 0) {
@@ -49136,6 +49163,9 @@ function renderImpact(impact, c3) {
     for (const row of impact.rejected_rows) out.push(`    line ${row.line}: ${row.reason}`);
   }
   return out;
+}
+function shownId(id) {
+  return /[\u0000-\u001f\u007f]/.test(id) ? JSON.stringify(id) : id;
 }
 
 // src/plan/renderers/index.ts
@@ -50152,6 +50182,7 @@ function hashFileInBackground(path) {
 // src/exports/reader.ts
 var DEFAULT_COLUMNS = { id: "account_id", score: "score", level: "level" };
 var REPORTED_REJECTS = 20;
+var MAX_RECORD = 16 << 20;
 var CHUNK = 4 << 20;
 var CHECKPOINT = 64;
 async function readExport(path, cwd, sink, options = {}) {
@@ -50293,6 +50324,7 @@ var ExportReader = class {
         pos = reserve - leftover;
         length = reserve + read;
       } else {
+        if (leftover > MAX_RECORD) this.recordTooLong(chunk.subarray(consumed, length), scanner ? scanner.line : this.line);
         const joined = new Uint8Array(Math.max(chunk.length * 2, leftover + read + reserve));
         joined.set(chunk.subarray(consumed, length), 0);
         joined.set(spare.subarray(reserve, reserve + read), leftover);
@@ -50306,6 +50338,11 @@ var ExportReader = class {
       if (spare.length < reserve + this.chunk) spare = new Uint8Array(reserve + this.chunk);
       pending = eof ? void 0 : source.read(spare.subarray(0, reserve + this.chunk), reserve);
     }
+  }
+  /** A "record" no export row comes near: binary data, a sparse file, or a quote never closed. */
+  recordTooLong(record, line) {
+    const why = record.includes(0) ? "it holds NUL bytes, so it is binary data rather than a text export." : "no export row is that long: is a quote left open?";
+    throw new InputError(`The score export ${this.file.path} has a record of more than ${MAX_RECORD / (1 << 20)} MiB starting at line ${line}: ${why}`);
   }
   useHeader(columns, delimiter) {
     this.columns = columns;
