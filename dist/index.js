@@ -42375,10 +42375,26 @@ var SourceFile = class {
   lineCounter = new import_yaml.LineCounter();
   /** The parsed document; undefined when the file could not be parsed at all. */
   document;
+  /** Where each line starts, counted from the text itself (the parser's counter only knows what it reached). */
+  starts;
+  linePos(offset) {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i2 = 0; i2 < this.text.length; i2++) if (this.text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
   /** The position of an offset in the text. */
   positionAt(start, end = start) {
-    const from = this.lineCounter.linePos(Math.min(start, this.text.length));
-    const to = this.lineCounter.linePos(Math.min(Math.max(end, start), this.text.length));
+    const from = this.linePos(Math.min(start, this.text.length));
+    const to = this.linePos(Math.min(Math.max(end, start), this.text.length));
     return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   }
   /**
@@ -42494,11 +42510,12 @@ function parseSource(path, content, knownSize) {
   }
   (0, import_yaml.visit)(document2, {
     Pair(_2, pair, ancestry) {
-      if ((0, import_yaml.isPair)(pair) && (0, import_yaml.isScalar)(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        const range = pair.key.range ?? [0, 0, 0];
+      const key = (0, import_yaml.isPair)(pair) && (0, import_yaml.isAlias)(pair.key) ? pair.key.resolve(document2) : (0, import_yaml.isPair)(pair) ? pair.key : void 0;
+      if ((0, import_yaml.isPair)(pair) && (0, import_yaml.isScalar)(key) && FORBIDDEN_KEYS.has(String(key.value))) {
+        const range = pair.key?.range ?? [0, 0, 0];
         problems.push({
           rule: "schema",
-          message: `The key '${String(pair.key.value)}' is not allowed anywhere in a config file.`,
+          message: `The key '${String(key.value)}' is not allowed anywhere in a config file.`,
           position: source.positionAt(range[0], range[1]),
           path: pathOf(ancestry, pair)
         });
@@ -49696,7 +49713,7 @@ function readHeader(buf, final) {
     else if (b2 === LF) lines++;
     else if (!inQuotes && counts.has(b2)) counts.set(b2, counts.get(b2) + 1);
   }
-  if (pos >= buf.length && !final) return void 0;
+  if ((pos >= buf.length || buf[pos] === CR && pos + 1 >= buf.length) && !final) return void 0;
   let delimiter = 44;
   for (const [candidate, count] of counts) if (count > counts.get(delimiter)) delimiter = candidate;
   const columns = splitRecord(buf, start, pos, delimiter);
@@ -49707,7 +49724,7 @@ function readHeader(buf, final) {
 }
 function splitRecord(buf, start, end, delimiter) {
   const fields = [];
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let pos = start;
   for (; ; ) {
     if (buf[pos] === QUOTE) {
@@ -49922,7 +49939,7 @@ var Row = class {
     return this.levelStart < 0 ? void 0 : decode(this.bytes, this.levelStart, this.levelEnd);
   }
 };
-var utf8 = new TextDecoder("utf-8");
+var utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 function decode(bytes, start, end) {
   return utf8.decode(bytes.subarray(start, end));
 }
@@ -50023,8 +50040,10 @@ function parseJsonRow(text, names, hasLevel) {
   if (id === void 0 || id === "") return rawId === void 0 || rawId === null || rawId === "" ? `no ${names.id}` : `${names.id} is not text or a number`;
   const rawScore = value(names.score);
   let score;
-  if (typeof rawScore === "number") score = rawScore;
-  else if (typeof rawScore === "string") {
+  if (typeof rawScore === "number") {
+    if (!Number.isFinite(rawScore)) return scoreProblemText("not-finite", String(rawScore));
+    score = rawScore;
+  } else if (typeof rawScore === "string") {
     const parsed = parseScoreText(rawScore);
     if (typeof parsed !== "number") return scoreProblemText(parsed, trimSpace(rawScore));
     score = parsed;
@@ -50251,7 +50270,10 @@ var ExportReader = class {
     try {
       const buffer = new Uint8Array(this.chunk);
       const length = await source.read(buffer, 0);
-      if (length === 0) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
+      if (length === 0) {
+        const needs = this.file.format === "csv" ? `a header line naming the ${this.names.id} and ${this.names.score} columns` : `one JSON object a line, with ${this.names.id} and ${this.names.score}`;
+        throw new InputError(`The score export ${this.file.path} is empty: it needs ${needs}.`);
+      }
       let primed = { source, buffer, length, eof: false, pos: 0, base: 0 };
       if (this.file.format === "csv") {
         const header = await this.primeHeader(source, buffer, length);
@@ -50364,7 +50386,7 @@ var ExportReader = class {
   async expectedRows(buffer, start, length) {
     let lines = 0;
     for (let i2 = start; i2 < length; i2++) if (buffer[i2] === 10) lines++;
-    const total = await gzipUncompressedSize(this.file) ?? this.file.size;
+    const total = Math.min(await gzipUncompressedSize(this.file) ?? this.file.size, this.file.size * 1032);
     return lines === 0 ? 1024 : Math.ceil((total - start) / Math.max(1, length - start) * lines * 1.05);
   }
   reject(line, reason) {
@@ -50528,13 +50550,13 @@ var ExportReader = class {
     for (const [first2, group] of groups) {
       const origin = rows.get(first2);
       if (!origin) throw new Error(`Record ${first2} of ${this.file.path} could not be read again to confirm a duplicate id.`);
-      const counted = /* @__PURE__ */ new Map([[origin.id, origin.line]]);
+      const counted = /* @__PURE__ */ new Map([[origin.key, origin.line]]);
       for (const record of group) {
         const suspect = rows.get(record);
         if (!suspect) throw new Error(`Record ${record} of ${this.file.path} could not be read again to confirm a duplicate id.`);
-        const seen = counted.get(suspect.id);
+        const seen = counted.get(suspect.key);
         if (seen === void 0) {
-          counted.set(suspect.id, suspect.line);
+          counted.set(suspect.key, suspect.line);
           continue;
         }
         const reason = `duplicate ${this.names.id} '${suspect.id}' (first counted on line ${seen})`;
@@ -50611,8 +50633,16 @@ var ExportReader = class {
       const out = new Uint8Array(end - start);
       return trimSpace(decode(out, 0, unescapeInto(buffer, start, end, out, 0)));
     };
+    let idBytes = buffer;
+    let [idStart, idEnd] = [record.idStart, record.idEnd];
+    if (record.flags & ID_ESCAPED) {
+      idBytes = new Uint8Array(idEnd - idStart);
+      [idStart, idEnd] = [0, unescapeInto(buffer, record.idStart, record.idEnd, idBytes, 0)];
+    }
+    trimRange(idBytes, idStart, idEnd, this.range);
     reread.found.set(index, {
       id: field(record.idStart, record.idEnd, (record.flags & ID_ESCAPED) !== 0),
+      key: Buffer.from(idBytes.buffer, idBytes.byteOffset + this.range[0], this.range[1] - this.range[0]).toString("latin1"),
       line: record.line,
       score: parseScoreBytes(buffer, record.scoreStart, record.scoreEnd),
       level: record.levelStart >= 0 ? field(record.levelStart, record.levelEnd, (record.flags & LEVEL_ESCAPED) !== 0) : void 0,
@@ -50622,7 +50652,7 @@ var ExportReader = class {
   }
   rereadJson(text, line, index, raw, reread) {
     const parsed = parseJsonRow(text, this.names, this.hasLevel);
-    if (typeof parsed !== "string") reread.found.set(index, { ...parsed, line, raw: raw.slice() });
+    if (typeof parsed !== "string") reread.found.set(index, { ...parsed, key: parsed.id, line, raw: raw.slice() });
   }
 };
 function grow(buffer, used) {

@@ -271,7 +271,8 @@ export function readHeader(buf: Uint8Array, final: boolean): CsvHeader | undefin
     else if (b === LF) lines++;
     else if (!inQuotes && counts.has(b)) counts.set(b, counts.get(b)! + 1);
   }
-  if (pos >= buf.length && !final) return undefined;
+  // A header ending in CR at the end of the bytes read so far may continue with its LF.
+  if ((pos >= buf.length || (buf[pos] === CR && pos + 1 >= buf.length)) && !final) return undefined;
   let delimiter = 44;
   for (const [candidate, count] of counts) if (count > counts.get(delimiter)!) delimiter = candidate;
   const columns = splitRecord(buf, start, pos, delimiter);
@@ -284,7 +285,8 @@ export function readHeader(buf: Uint8Array, final: boolean): CsvHeader | undefin
 /** Splits one record's bytes into unquoted strings (for the header and slow paths). */
 export function splitRecord(buf: Uint8Array, start: number, end: number, delimiter: number): string[] {
   const fields: string[] = [];
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM: a field that starts with U+FEFF keeps it (the file's own BOM is skipped before).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pos = start;
   for (;;) {
     if (buf[pos] === QUOTE) {

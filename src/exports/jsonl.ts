@@ -29,7 +29,11 @@ export function parseJsonRow(text: string, names: { id: string; score: string; l
   if (id === undefined || id === '') return rawId === undefined || rawId === null || rawId === '' ? `no ${names.id}` : `${names.id} is not text or a number`;
   const rawScore = value(names.score);
   let score: number;
-  if (typeof rawScore === 'number') score = rawScore;
+  if (typeof rawScore === 'number') {
+    // JSON.parse turns 1e400 into Infinity: not a score, as in CSV.
+    if (!Number.isFinite(rawScore)) return scoreProblemText('not-finite', String(rawScore));
+    score = rawScore;
+  }
   else if (typeof rawScore === 'string') {
     const parsed = parseScoreText(rawScore);
     if (typeof parsed !== 'number') return scoreProblemText(parsed, trimSpace(rawScore));

@@ -68,6 +68,8 @@ export interface ExportSummary {
 /** A row read again: what confirmation and retraction need of it. */
 interface Reread {
   id: string;
+  /** What duplicates are settled on: the id's bytes, as the first pass hashed them (CSV), or the id (JSON). */
+  key: string;
   line: number;
   score: number;
   level: string | undefined;
@@ -169,7 +171,10 @@ export class ExportReader {
     try {
       const buffer: Uint8Array = new Uint8Array(this.chunk);
       const length = await source.read(buffer, 0);
-      if (length === 0) throw new InputError(`The score export ${this.file.path} is empty: it needs a header line naming the ${this.names.id} and ${this.names.score} columns.`);
+      if (length === 0) {
+        const needs = this.file.format === 'csv' ? `a header line naming the ${this.names.id} and ${this.names.score} columns` : `one JSON object a line, with ${this.names.id} and ${this.names.score}`;
+        throw new InputError(`The score export ${this.file.path} is empty: it needs ${needs}.`);
+      }
       let primed: Primed = { source, buffer, length, eof: false, pos: 0, base: 0 };
       if (this.file.format === 'csv') {
         const header = await this.primeHeader(source, buffer, length);
@@ -300,7 +305,8 @@ export class ExportReader {
   private async expectedRows(buffer: Uint8Array, start: number, length: number): Promise<number> {
     let lines = 0;
     for (let i = start; i < length; i++) if (buffer[i] === 10) lines++;
-    const total = (await gzipUncompressedSize(this.file)) ?? this.file.size;
+    // A gzip trailer can claim any size: deflate expands at most about 1032 times.
+    const total = Math.min((await gzipUncompressedSize(this.file)) ?? this.file.size, this.file.size * 1032);
     return lines === 0 ? 1024 : Math.ceil(((total - start) / Math.max(1, length - start)) * lines * 1.05);
   }
 
@@ -435,7 +441,7 @@ export class ExportReader {
   }
 
   /** A Row from separate values (JSON Lines, rows read again for retraction). */
-  private rowOf(values: Reread, index: number): Row {
+  private rowOf(values: Omit<Reread, 'key'>, index: number): Row {
     const idLength = Buffer.byteLength(values.id, 'utf8');
     const row = this.row;
     row.bytes = Buffer.from(values.level === undefined ? values.id : values.id + values.level, 'utf8');
@@ -474,13 +480,13 @@ export class ExportReader {
     for (const [first, group] of groups) {
       const origin = rows.get(first);
       if (!origin) throw new Error(`Record ${first} of ${this.file.path} could not be read again to confirm a duplicate id.`);
-      const counted = new Map<string, number>([[origin.id, origin.line]]);
+      const counted = new Map<string, number>([[origin.key, origin.line]]);
       for (const record of group) {
         const suspect = rows.get(record);
         if (!suspect) throw new Error(`Record ${record} of ${this.file.path} could not be read again to confirm a duplicate id.`);
-        const seen = counted.get(suspect.id);
+        const seen = counted.get(suspect.key);
         if (seen === undefined) {
-          counted.set(suspect.id, suspect.line);
+          counted.set(suspect.key, suspect.line);
           continue;
         }
         const reason = `duplicate ${this.names.id} '${suspect.id}' (first counted on line ${seen})`;
@@ -559,8 +565,18 @@ export class ExportReader {
       const out = new Uint8Array(end - start);
       return trimSpace(decode(out, 0, unescapeInto(buffer, start, end, out, 0)));
     };
+    // The id's bytes as the first pass hashed them (unescaped, trimmed): two ids that differ only
+    // in bytes that are not UTF-8 are different ids, even if they decode alike.
+    let idBytes = buffer;
+    let [idStart, idEnd] = [record.idStart, record.idEnd];
+    if (record.flags & ID_ESCAPED) {
+      idBytes = new Uint8Array(idEnd - idStart);
+      [idStart, idEnd] = [0, unescapeInto(buffer, record.idStart, record.idEnd, idBytes, 0)];
+    }
+    trimRange(idBytes, idStart, idEnd, this.range);
     reread.found.set(index, {
       id: field(record.idStart, record.idEnd, (record.flags & ID_ESCAPED) !== 0),
+      key: Buffer.from(idBytes.buffer, idBytes.byteOffset + this.range[0]!, this.range[1]! - this.range[0]!).toString('latin1'),
       line: record.line,
       score: parseScoreBytes(buffer, record.scoreStart, record.scoreEnd),
       level: record.levelStart >= 0 ? field(record.levelStart, record.levelEnd, (record.flags & LEVEL_ESCAPED) !== 0) : undefined,
@@ -571,7 +587,7 @@ export class ExportReader {
 
   private rereadJson(text: string, line: number, index: number, raw: Uint8Array, reread: Rereader): void {
     const parsed = parseJsonRow(text, this.names, this.hasLevel);
-    if (typeof parsed !== 'string') reread.found.set(index, { ...parsed, line, raw: raw.slice() });
+    if (typeof parsed !== 'string') reread.found.set(index, { ...parsed, key: parsed.id, line, raw: raw.slice() });
   }
 }
 

@@ -59,7 +59,8 @@ export interface AccountSink {
   drain?(): Promise<void>;
 }
 
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM: an id or level that starts with U+FEFF keeps it (the file's own BOM is skipped before).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decode(bytes: Uint8Array, start: number, end: number): string {
   return utf8.decode(bytes.subarray(start, end));

@@ -55,10 +55,28 @@ export class SourceFile {
     readonly text: string,
   ) {}
 
+  /** Where each line starts, counted from the text itself (the parser's counter only knows what it reached). */
+  private starts: number[] | undefined;
+
+  private linePos(offset: number): { line: number; col: number } {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+
   /** The position of an offset in the text. */
   positionAt(start: number, end = start): Position {
-    const from = this.lineCounter.linePos(Math.min(start, this.text.length));
-    const to = this.lineCounter.linePos(Math.min(Math.max(end, start), this.text.length));
+    const from = this.linePos(Math.min(start, this.text.length));
+    const to = this.linePos(Math.min(Math.max(end, start), this.text.length));
     return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   }
 
@@ -195,11 +213,13 @@ export function parseSource(path: string, content: Uint8Array | string, knownSiz
 
   visit(document, {
     Pair(_, pair, ancestry) {
-      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        const range = pair.key.range ?? [0, 0, 0];
+      // A key may also arrive through an alias (*name: value) of a forbidden scalar.
+      const key = isPair(pair) && isAlias(pair.key) ? pair.key.resolve(document) : isPair(pair) ? pair.key : undefined;
+      if (isPair(pair) && isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) {
+        const range = (pair.key as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
         problems.push({
           rule: 'schema',
-          message: `The key '${String(pair.key.value)}' is not allowed anywhere in a config file.`,
+          message: `The key '${String(key.value)}' is not allowed anywhere in a config file.`,
           position: source.positionAt(range[0], range[1]),
           path: pathOf(ancestry, pair),
         });
