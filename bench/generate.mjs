@@ -7,7 +7,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-function random(seed) {
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same data on every run. */
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
