@@ -1,8 +1,6 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
 import { csvField } from '../exports/csv.js';
 import type { CommandIO } from './io.js';
+import { withOutput } from './output-file.js';
 import { configuredStore, withStore } from './store-access.js';
 
 export interface AccountsCommandOptions {
@@ -15,40 +13,22 @@ export interface AccountsCommandOptions {
 
 /** Writes rows to --out (whole or not at all) or to standard output. */
 async function writeRows(options: AccountsCommandOptions, io: CommandIO, produce: (emit: (fields: Record<string, string | number | null>) => void) => Promise<void>, columns: string[]): Promise<number> {
-  const target = options.out ? resolve(io.cwd, options.out) : undefined;
-  const temporary = target ? `${target}.${process.pid}.tmp` : undefined;
-  let fd: number | undefined;
-  try {
-    fd = temporary ? openSync(temporary, 'w') : undefined;
-  } catch (error) {
-    throw new UserError(`${options.out} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  let buffer = '';
-  const flush = () => {
-    if (buffer === '') return;
-    if (fd !== undefined) writeSync(fd, buffer);
-    else io.stdout.write(buffer);
-    buffer = '';
-  };
   let count = 0;
-  const emit = (fields: Record<string, string | number | null>) => {
-    count++;
-    buffer += options.format === 'jsonl' ? `${JSON.stringify(fields)}\n` : `${columns.map((column) => csvField(fields[column] === null ? '' : String(fields[column]), ',')).join(',')}\n`;
-    if (buffer.length > 1 << 20) flush();
-  };
-  let ok = false;
-  try {
+  await withOutput(options.out, io, async (write) => {
+    let buffer = '';
+    const flush = () => {
+      if (buffer !== '') write(buffer);
+      buffer = '';
+    };
+    const emit = (fields: Record<string, string | number | null>) => {
+      count++;
+      buffer += options.format === 'jsonl' ? `${JSON.stringify(fields)}\n` : `${columns.map((column) => csvField(fields[column] === null ? '' : String(fields[column]), ',')).join(',')}\n`;
+      if (buffer.length > 1 << 20) flush();
+    };
     if (options.format === 'csv') buffer += `${columns.join(',')}\n`;
     await produce(emit);
     flush();
-    ok = true;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-    if (temporary && target) {
-      if (ok) renameSync(temporary, target);
-      else unlinkSync(temporary);
-    }
-  }
+  });
   if (options.out && !options.quiet) io.stderr.write(`levels: wrote ${count} row${count === 1 ? '' : 's'} to ${options.out}.\n`);
   return 0;
 }

@@ -1,5 +1,3 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { csvField } from '../exports/csv.js';
 import type { AccountSink, ExportHeader, Row } from '../exports/row.js';
@@ -9,6 +7,7 @@ import { loadConfig } from '../model/load.js';
 import { UNASSIGNED } from '../model/validate.js';
 import { formatCount } from '../plan/numbers.js';
 import type { CommandIO } from './io.js';
+import { withOutput } from './output-file.js';
 import { columnsOf, readScores, type ScoreOptions } from './scores.js';
 
 export interface ClassifyCommandOptions extends ScoreOptions {
@@ -90,18 +89,9 @@ export async function classifyCommand(options: ClassifyCommandOptions, io: Comma
   const active = activeOf(snapshotOf(config));
   if (!active) io.stderr.write(`levels: ${options.config} has no enabled primary ruleset, so every account is ${UNASSIGNED}.\n`);
 
-  const target = options.out ? resolve(io.cwd, options.out) : undefined;
-  const temporary = target ? `${target}.${process.pid}.tmp` : undefined;
-  let fd: number | undefined;
-  try {
-    fd = temporary ? openSync(temporary, 'w') : undefined;
-  } catch (error) {
-    throw new UserError(`${options.out} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  const output = new Output((chunk) => (fd !== undefined ? writeSync(fd, chunk) : io.stdout.write(chunk.toString('utf8'))));
-  const writer = new ClassifyWriter(output, new Classifier(active?.levels ?? []), active?.levels.map((level) => level.name) ?? [], columnsOf(options).level);
-  let ok = false;
-  try {
+  await withOutput(options.out, io, async (write) => {
+    const output = new Output(write);
+    const writer = new ClassifyWriter(output, new Classifier(active?.levels ?? []), active?.levels.map((level) => level.name) ?? [], columnsOf(options).level);
     // A writer cannot take a row back: learn the duplicates first, then write without them.
     const first = await readScores({ ...options, quiet: true }, { account() {}, retract() {} }, io);
     const summary = await readScores(options, writer, io, first.duplicateRecords);
@@ -109,13 +99,6 @@ export async function classifyCommand(options: ClassifyCommandOptions, io: Comma
     if (summary.rejected > 0 && !options.quiet) {
       io.stderr.write(`levels: ${formatCount(summary.rejected)} rejected row${summary.rejected === 1 ? ' was' : 's were'} left out (first: line ${summary.rejectedRows[0]!.line}, ${summary.rejectedRows[0]!.reason}).\n`);
     }
-    ok = true;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-    if (temporary && target) {
-      if (ok) renameSync(temporary, target);
-      else unlinkSync(temporary);
-    }
-  }
+  });
   return 0;
 }
